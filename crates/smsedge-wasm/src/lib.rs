@@ -1,0 +1,16 @@
+//! # smsedge-wasm
+//!
+//! The wasm-bindgen layer of smsedge, and the only crate that knows JavaScript. Each
+//! module binds one feature of `smsedge-core`: it converts JS values to core types,
+//! calls the core, and converts results and errors back. No logic lives here.
+//!
+//! Errors become one JS class, `SmsEdgeError` (with `.code`), in [`error`].
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod error;
+mod js;
+#[cfg(feature = "segments")]
+pub mod segments;
