@@ -18,7 +18,9 @@ mod smart;
 mod smart_table;
 mod utf16;
 
-pub use smart::{Replacement, SmartEncoded, Substitution, smart_encode, substitution, table as smart_table};
+pub use smart::{
+    Replacement, SmartEncoded, Substitution, smart_encode, substitution, table as smart_table,
+};
 
 use charset::{ascii7_cost, gsm7_cost};
 use utf16::CodePoints;
@@ -145,7 +147,9 @@ impl Options {
 pub enum SegmentError {
     /// `encoding: gsm7` was requested, and after smart encoding the text still holds a
     /// character outside GSM 7-bit (Telnyx answers 400).
-    #[error("the text cannot be sent as GSM-7: U+{code_point:04X} at index {index} has no GSM-7 form, even with smart encoding")]
+    #[error(
+        "the text cannot be sent as GSM-7: U+{code_point:04X} at index {index} has no GSM-7 form, even with smart encoding"
+    )]
     NotGsm7 {
         /// UTF-16 index of the first such character, in the text after smart encoding.
         index: usize,
@@ -292,7 +296,9 @@ impl Analysis {
     /// else the original.
     #[must_use]
     pub fn analysed_text<'a>(&'a self, original: &'a [u16]) -> &'a [u16] {
-        self.smart.as_ref().map_or(original, |s| s.encoded.text.as_slice())
+        self.smart
+            .as_ref()
+            .map_or(original, |s| s.encoded.text.as_slice())
     }
 }
 
@@ -329,14 +335,25 @@ struct Packer<'a> {
 
 impl<'a> Packer<'a> {
     fn new(encoding: Encoding, parts: Option<&'a mut Vec<Part>>) -> Self {
-        Self { part_capacity: encoding.part_capacity(), total: 0, current: 0, start: 0, closed: 0, parts }
+        Self {
+            part_capacity: encoding.part_capacity(),
+            total: 0,
+            current: 0,
+            start: 0,
+            closed: 0,
+            parts,
+        }
     }
 
     #[inline]
     fn push(&mut self, index: usize, cost: usize) {
         if self.current + cost > self.part_capacity {
             if let Some(parts) = self.parts.as_deref_mut() {
-                parts.push(Part { start: self.start, end: index, units: self.current });
+                parts.push(Part {
+                    start: self.start,
+                    end: index,
+                    units: self.current,
+                });
             }
             self.closed += 1;
             self.current = 0;
@@ -355,12 +372,20 @@ impl<'a> Packer<'a> {
         if self.total <= single {
             if let Some(parts) = self.parts {
                 parts.clear();
-                parts.push(Part { start: 0, end, units: self.total });
+                parts.push(Part {
+                    start: 0,
+                    end,
+                    units: self.total,
+                });
             }
             return (1, single - self.total);
         }
         if let Some(parts) = self.parts {
-            parts.push(Part { start: self.start, end, units: self.current });
+            parts.push(Part {
+                start: self.start,
+                end,
+                units: self.current,
+            });
         }
         (self.closed + 1, self.part_capacity - self.current)
     }
@@ -368,7 +393,9 @@ impl<'a> Packer<'a> {
 
 /// Finds the first character the 7-bit `encoding` cannot hold.
 fn first_unencodable(text: &[u16], encoding: Encoding) -> Option<(usize, u32)> {
-    CodePoints::new(text).find(|&(_, cp, len)| encoding.cost(cp, len) == 0).map(|(i, cp, _)| (i, cp))
+    CodePoints::new(text)
+        .find(|&(_, cp, len)| encoding.cost(cp, len) == 0)
+        .map(|(i, cp, _)| (i, cp))
 }
 
 /// Decides the final encoding of (already transformed) text.
@@ -381,7 +408,11 @@ fn choose_encoding(text: &[u16], options: &Options) -> Result<Encoding, SegmentE
         },
         RequestEncoding::Auto => {
             let preferred = options.sender.default_encoding();
-            Ok(if first_unencodable(text, preferred).is_some() { Encoding::Ucs2 } else { preferred })
+            Ok(if first_unencodable(text, preferred).is_some() {
+                Encoding::Ucs2
+            } else {
+                preferred
+            })
         }
     }
 }
@@ -414,7 +445,10 @@ pub fn analyze(text: &[u16], options: &Options) -> Result<Analysis, SegmentError
     for (index, cp, len) in CodePoints::new(analysed) {
         let cost = encoding.cost(cp, len);
         if cost == 2 && encoding == Encoding::Gsm7 {
-            extension_chars.push(ExtensionChar { index, code_point: cp });
+            extension_chars.push(ExtensionChar {
+                index,
+                code_point: cp,
+            });
         }
         packer.push(index, usize::from(cost));
     }
@@ -450,7 +484,10 @@ pub fn analyze(text: &[u16], options: &Options) -> Result<Analysis, SegmentError
         non_gsm,
         extension_chars,
         warnings,
-        smart: smart.map(|encoded| SmartSummary { character_count: encoded.text.len(), encoded }),
+        smart: smart.map(|encoded| SmartSummary {
+            character_count: encoded.text.len(),
+            encoded,
+        }),
         cost: options.price_per_segment.map(|p| p * segments as f64),
     })
 }
@@ -471,7 +508,11 @@ pub fn count_segments(text: &[u16], options: &Options) -> Result<Count, SegmentE
         }
         let units = packer.total;
         let (segments, _) = packer.finish(encoding, text.len());
-        return Ok(Count { encoding, segments, units });
+        return Ok(Count {
+            encoding,
+            segments,
+            units,
+        });
     }
 
     // Smart encoding: decide the encoding on the transformed stream, then pack it.
@@ -507,7 +548,11 @@ pub fn count_segments(text: &[u16], options: &Options) -> Result<Count, SegmentE
     }
     let units = packer.total;
     let (segments, _) = packer.finish(encoding, index);
-    Ok(Count { encoding, segments, units })
+    Ok(Count {
+        encoding,
+        segments,
+        units,
+    })
 }
 
 #[cfg(test)]

@@ -21,7 +21,9 @@ pub struct Substitution {
 pub fn substitution(code_point: u32) -> Option<Substitution> {
     let key = u16::try_from(code_point).ok()?;
     let i = SMART_TABLE.binary_search_by_key(&key, |row| row.0).ok()?;
-    SMART_TABLE.get(i).map(|&(_, replacement, name)| Substitution { replacement, name })
+    SMART_TABLE
+        .get(i)
+        .map(|&(_, replacement, name)| Substitution { replacement, name })
 }
 
 /// Every row of the table, sorted by code point: `(code point, substitution)`.
@@ -83,7 +85,12 @@ pub fn smart_encode(text: &[u16]) -> SmartEncoded {
         out.extend_from_slice(text.get(copied_to..index).unwrap_or_default());
         out.extend(sub.replacement.encode_utf16());
         copied_to = index + usize::from(len);
-        replacements.push(Replacement { index, code_point: cp, replacement: sub.replacement, name: sub.name });
+        replacements.push(Replacement {
+            index,
+            code_point: cp,
+            replacement: sub.replacement,
+            name: sub.name,
+        });
     }
     out.extend_from_slice(text.get(copied_to..).unwrap_or_default());
     let mut distinct: Vec<u32> = replacements.iter().map(|r| r.code_point).collect();
@@ -120,8 +127,13 @@ mod tests {
 
     #[test]
     fn documented_example_sentence() {
-        let r = smart_encode(&u("Don\u{2019}t miss our \u{201c}flash sale\u{201d} \u{2014} 50% off!"));
-        assert_eq!(String::from_utf16_lossy(&r.text), "Don't miss our \"flash sale\" - 50% off!");
+        let r = smart_encode(&u(
+            "Don\u{2019}t miss our \u{201c}flash sale\u{201d} \u{2014} 50% off!",
+        ));
+        assert_eq!(
+            String::from_utf16_lossy(&r.text),
+            "Don't miss our \"flash sale\" - 50% off!"
+        );
         assert!(r.applied);
         assert_eq!(r.replaced_character_count, 4);
         assert_eq!(r.length_change, 0);
@@ -164,7 +176,10 @@ mod tests {
     fn no_table_row_maps_a_gsm_character_and_every_output_is_gsm() {
         for (cp, sub) in table() {
             assert_eq!(gsm7_cost(cp), 0, "U+{cp:04X} is already GSM-7");
-            assert!(sub.replacement.chars().all(|c| gsm7_cost(u32::from(c)) > 0), "U+{cp:04X}");
+            assert!(
+                sub.replacement.chars().all(|c| gsm7_cost(u32::from(c)) > 0),
+                "U+{cp:04X}"
+            );
         }
     }
 }

@@ -28,7 +28,8 @@ impl Iterator for CodePoints<'_> {
             if let Some(&low) = self.units.get(index + 1) {
                 if (0xDC00..0xE000).contains(&low) {
                     self.pos += 2;
-                    let cp = 0x10000 + ((u32::from(unit) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
+                    let cp =
+                        0x10000 + ((u32::from(unit) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
                     return Some((index, cp, 2));
                 }
             }
@@ -46,6 +47,15 @@ mod tests {
     fn pairs_join_and_lone_surrogates_stay() {
         let units: Vec<u16> = vec![0x61, 0xD83D, 0xDE00, 0xD800, 0x62, 0xDC00];
         let got: Vec<_> = CodePoints::new(&units).collect();
-        assert_eq!(got, vec![(0, 0x61, 1), (1, 0x1F600, 2), (3, 0xD800, 1), (4, 0x62, 1), (5, 0xDC00, 1)]);
+        assert_eq!(
+            got,
+            vec![
+                (0, 0x61, 1),
+                (1, 0x1F600, 2),
+                (3, 0xD800, 1),
+                (4, 0x62, 1),
+                (5, 0xDC00, 1)
+            ]
+        );
     }
 }
