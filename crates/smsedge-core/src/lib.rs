@@ -7,6 +7,8 @@
 //! - [`segments`]: an exact SMS segment calculator: GSM-7, ASCII-7 and UTF-16,
 //!   splitting that never breaks an escape or surrogate pair, Telnyx smart encoding,
 //!   warnings and cost.
+//! - [`api`]: the transport-agnostic Telnyx API client: the operation catalogue, request
+//!   building with pre-flight checks, error parsing, retry policy and pagination.
 //!
 //! Text crosses this crate as UTF-16 code units (`&[u16]`), the form JavaScript strings
 //! have, so lone surrogates survive and every index is a valid JS string index.
@@ -34,4 +36,5 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod api;
 pub mod segments;
