@@ -9,6 +9,8 @@
 //!   warnings and cost.
 //! - [`api`]: the transport-agnostic Telnyx API client: the operation catalogue, request
 //!   building with pre-flight checks, error parsing, retry policy and pagination.
+//! - [`webhook`]: Telnyx webhook verification (strict Ed25519 over the raw bytes, a
+//!   stable code for every failure) and typed events for both envelopes.
 //!
 //! Text crosses this crate as UTF-16 code units (`&[u16]`), the form JavaScript strings
 //! have, so lone surrogates survive and every index is a valid JS string index.
@@ -38,3 +40,4 @@
 
 pub mod api;
 pub mod segments;
+pub mod webhook;
