@@ -3,8 +3,11 @@
 //! A [`Paginator`] is a state machine: ask it for the next request, feed it the body
 //! of the response, get the page's items back. It stops at the last page (from the
 //! response's totals), on an empty page, at the caller's caps, when the server repeats
-//! a page (a page number that does not advance, or the same items again: the Prism mock
-//! does this forever), and in any case after [`HARD_PAGE_LIMIT`] pages.
+//! a page (a page number that does not advance, or items it already sent on an earlier
+//! page: the Prism mock does this forever), and in any case after [`HARD_PAGE_LIMIT`]
+//! pages.
+
+use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
 
@@ -33,7 +36,8 @@ pub enum StopReason {
     LastPage,
     /// The page had no items.
     EmptyPage,
-    /// The server answered with a page it had already sent (items not yielded again).
+    /// The server answered with a page it had already sent: a page number that did not
+    /// advance, or exactly the items of an earlier page (not yielded again).
     RepeatedPage,
     /// `max_items` reached.
     ItemCap,
@@ -72,7 +76,8 @@ pub struct Paginator {
     items: u64,
     first_page_len: Option<u64>,
     last_server_page: Option<u64>,
-    last_fingerprint: Option<u64>,
+    /// Fingerprints of every page yielded, to catch a server cycling through pages.
+    fingerprints: BTreeSet<u64>,
     stop: Option<StopReason>,
 }
 
@@ -128,7 +133,7 @@ impl Paginator {
             items: 0,
             first_page_len: None,
             last_server_page: None,
-            last_fingerprint: None,
+            fingerprints: BTreeSet::new(),
             stop,
         })
     }
@@ -214,11 +219,11 @@ impl Paginator {
         let fingerprint = fingerprint(&items);
         let repeated_number =
             matches!((self.last_server_page, server_page), (Some(prev), Some(cur)) if cur <= prev);
-        if repeated_number || self.last_fingerprint == Some(fingerprint) {
+        if repeated_number || self.fingerprints.contains(&fingerprint) {
             self.stop = Some(StopReason::RepeatedPage);
             return Ok(Vec::new());
         }
-        self.last_fingerprint = Some(fingerprint);
+        self.fingerprints.insert(fingerprint);
         self.last_server_page = server_page.or(Some(requested));
 
         let len = u64::try_from(items.len()).unwrap_or(u64::MAX);
