@@ -1423,6 +1423,64 @@ mod api {
         assert_eq!(parse(599, r#"{"message":"x"}"#), "Telnyx API error 599: x");
     }
 
+    fn arb_json() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        let key = prop::sample::select(vec![
+            "errors",
+            "code",
+            "title",
+            "detail",
+            "source",
+            "pointer",
+            "parameter",
+            "meta",
+            "field",
+            "message",
+            "msg",
+            "loc",
+            "type",
+            "error",
+            "x",
+        ]);
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+            prop_oneof![Just(KEY.to_owned()), ".{0,12}"].prop_map(Value::from),
+        ];
+        leaf.prop_recursive(4, 48, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::btree_map(key.clone(), inner, 0..5).prop_map(|m| Value::Object(
+                    m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+                )),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn api_error_parser_takes_any_json(body in arb_json(), status in 400u16..600) {
+            let config = config();
+            let bytes = serde_json::to_vec(&body).unwrap();
+            let err = match parse_response(Operation::MessagesSend, status, &Headers::new(), &bytes, 1, None, &config) {
+                Err(ApiError::Http(err)) => err,
+                other => panic!("{other:?}"),
+            };
+            proptest::prop_assert_eq!(&err.code, &err.errors.iter().find_map(|e| e.code.clone()));
+            let shown = format!("{err} {err:?}");
+            proptest::prop_assert!(!shown.contains(KEY), "{}", shown);
+        }
+
+        #[test]
+        fn api_error_parser_takes_any_bytes(body in proptest::collection::vec(proptest::num::u8::ANY, 0..256), status in 0u16..1000) {
+            let err = TelnyxApiError::parse(status, &Headers::new(), &body, Some(0));
+            proptest::prop_assert_eq!(err.raw_body, String::from_utf8_lossy(&body));
+        }
+    }
+
     // ---------------------------------------------------------------------------------
     // The API key never shows.
 
