@@ -16,13 +16,18 @@
 mod charset;
 mod smart;
 mod smart_table;
+mod text;
 mod utf16;
+
+pub use text::Text;
 
 pub use smart::{
     Replacement, SmartEncoded, Substitution, smart_encode, substitution, table as smart_table,
+    table_row as smart_table_row,
 };
 
 use charset::{ascii7_cost, gsm7_cost};
+#[cfg(test)]
 use utf16::CodePoints;
 
 /// The most segments Telnyx accepts for one SMS (error 40302 above it).
@@ -319,99 +324,164 @@ pub fn utf16(text: &str) -> Vec<u16> {
     text.encode_utf16().collect()
 }
 
-/// Greedy packing into parts with indivisible characters.
-///
-/// Greedy is optimal here: characters are packed in order, each costs at most 2 units
-/// and every part has the same capacity, so filling each part as far as it goes can
-/// never need more parts than any other split.
-struct Packer<'a> {
-    part_capacity: usize,
+/// What one pass over a text in one encoding finds.
+struct Scan {
+    /// Units used, up to the first character the encoding cannot hold.
     total: usize,
-    current: usize,
-    start: usize,
-    closed: usize,
-    parts: Option<&'a mut Vec<Part>>,
+    /// UTF-16 length scanned.
+    len: usize,
+    /// Every character costs exactly one unit and one UTF-16 index (no escape or
+    /// surrogate pairs): parts are then plain slices and no packing is needed.
+    uniform: bool,
+    /// The first character the encoding cannot hold: `(utf16 index, code point)`.
+    first_bad: Option<(usize, u32)>,
 }
 
-impl<'a> Packer<'a> {
-    fn new(encoding: Encoding, parts: Option<&'a mut Vec<Part>>) -> Self {
-        Self {
-            part_capacity: encoding.part_capacity(),
-            total: 0,
-            current: 0,
-            start: 0,
-            closed: 0,
-            parts,
-        }
+fn scan<T: Text + ?Sized>(text: &T, encoding: Encoding) -> Scan {
+    match encoding {
+        Encoding::Gsm7 => scan_with(text, |cp, _| gsm7_cost(cp)),
+        Encoding::Ascii7 => scan_with(text, |cp, _| ascii7_cost(cp)),
+        Encoding::Ucs2 => scan_with(text, |_, len| len),
     }
+}
 
-    #[inline]
-    fn push(&mut self, index: usize, cost: usize) {
-        if self.current + cost > self.part_capacity {
-            if let Some(parts) = self.parts.as_deref_mut() {
-                parts.push(Part {
-                    start: self.start,
-                    end: index,
-                    units: self.current,
-                });
+/// The scan, specialised per encoding so the hot loop has no dispatch.
+#[inline(always)]
+fn scan_with<T: Text + ?Sized>(text: &T, cost_of: impl Fn(u32, u8) -> u8) -> Scan {
+    let (mut total, mut len, mut doubles) = (0, 0, 0);
+    if let Some(bytes) = text.as_ascii() {
+        for (index, &b) in bytes.iter().enumerate() {
+            let cost = cost_of(u32::from(b), 1);
+            if cost == 0 {
+                return Scan {
+                    total,
+                    len: index,
+                    uniform: doubles == 0,
+                    first_bad: Some((index, u32::from(b))),
+                };
             }
-            self.closed += 1;
-            self.current = 0;
-            self.start = index;
+            doubles += usize::from(cost >> 1);
+            total += usize::from(cost);
         }
-        self.current += cost;
-        self.total += cost;
+        return Scan {
+            total,
+            len: bytes.len(),
+            uniform: doubles == 0,
+            first_bad: None,
+        };
     }
+    for (index, cp, l) in text.chars16() {
+        let cost = cost_of(cp, l);
+        if cost == 0 {
+            return Scan {
+                total,
+                len: index,
+                uniform: doubles == 0,
+                first_bad: Some((index, cp)),
+            };
+        }
+        doubles += usize::from((cost | l) >> 1);
+        total += usize::from(cost);
+        len += usize::from(l);
+    }
+    Scan {
+        total,
+        len,
+        uniform: doubles == 0,
+        first_bad: None,
+    }
+}
 
-    /// Closes the packing at `end` and returns `(segments, units_left)`.
-    fn finish(self, encoding: Encoding, end: usize) -> (usize, usize) {
-        let single = encoding.single_capacity();
-        if self.total == 0 {
-            return (0, single);
-        }
-        if self.total <= single {
-            if let Some(parts) = self.parts {
-                parts.clear();
-                parts.push(Part {
-                    start: 0,
-                    end,
-                    units: self.total,
-                });
-            }
-            return (1, single - self.total);
-        }
-        if let Some(parts) = self.parts {
+/// Splits scanned text into parts and returns `(segments, units_left)`.
+///
+/// Parts are packed greedily with indivisible characters. Greedy is optimal here:
+/// characters are packed in order, each costs at most 2 units and every part has the same
+/// capacity, so filling each part as far as it goes never needs more parts than any other
+/// split. With uniform costs the packing is plain arithmetic.
+fn pack<T: Text + ?Sized>(
+    text: &T,
+    encoding: Encoding,
+    scan: &Scan,
+    mut parts: Option<&mut Vec<Part>>,
+) -> (usize, usize) {
+    let (single, capacity) = (encoding.single_capacity(), encoding.part_capacity());
+    let total = scan.total;
+    if total == 0 {
+        return (0, single);
+    }
+    if total <= single {
+        if let Some(parts) = parts {
             parts.push(Part {
-                start: self.start,
-                end,
-                units: self.current,
+                start: 0,
+                end: scan.len,
+                units: total,
             });
         }
-        (self.closed + 1, self.part_capacity - self.current)
+        return (1, single - total);
     }
+    if scan.uniform {
+        let segments = total.div_ceil(capacity);
+        if let Some(parts) = parts {
+            parts.extend((0..segments).map(|k| {
+                let start = k * capacity;
+                let end = (start + capacity).min(total);
+                Part {
+                    start,
+                    end,
+                    units: end - start,
+                }
+            }));
+        }
+        return (segments, segments * capacity - total);
+    }
+    let (mut closed, mut current, mut start) = (0, 0, 0);
+    for (index, cp, len) in text.chars16() {
+        let cost = usize::from(encoding.cost(cp, len));
+        if current + cost > capacity {
+            if let Some(parts) = parts.as_deref_mut() {
+                parts.push(Part {
+                    start,
+                    end: index,
+                    units: current,
+                });
+            }
+            closed += 1;
+            current = 0;
+            start = index;
+        }
+        current += cost;
+    }
+    if let Some(parts) = parts {
+        parts.push(Part {
+            start,
+            end: scan.len,
+            units: current,
+        });
+    }
+    (closed + 1, capacity - current)
 }
 
-/// Finds the first character the 7-bit `encoding` cannot hold.
-fn first_unencodable(text: &[u16], encoding: Encoding) -> Option<(usize, u32)> {
-    CodePoints::new(text)
-        .find(|&(_, cp, len)| encoding.cost(cp, len) == 0)
-        .map(|(i, cp, _)| (i, cp))
-}
-
-/// Decides the final encoding of (already transformed) text.
-fn choose_encoding(text: &[u16], options: &Options) -> Result<Encoding, SegmentError> {
+/// Decides the final encoding of (already transformed) text, with its scan.
+fn choose_encoding<T: Text + ?Sized>(
+    text: &T,
+    options: &Options,
+) -> Result<(Encoding, Scan), SegmentError> {
     match options.encoding {
-        RequestEncoding::Ucs2 => Ok(Encoding::Ucs2),
-        RequestEncoding::Gsm7 => match first_unencodable(text, Encoding::Gsm7) {
-            Some((index, code_point)) => Err(SegmentError::NotGsm7 { index, code_point }),
-            None => Ok(Encoding::Gsm7),
-        },
+        RequestEncoding::Ucs2 => Ok((Encoding::Ucs2, scan(text, Encoding::Ucs2))),
+        RequestEncoding::Gsm7 => {
+            let s = scan(text, Encoding::Gsm7);
+            match s.first_bad {
+                Some((index, code_point)) => Err(SegmentError::NotGsm7 { index, code_point }),
+                None => Ok((Encoding::Gsm7, s)),
+            }
+        }
         RequestEncoding::Auto => {
             let preferred = options.sender.default_encoding();
-            Ok(if first_unencodable(text, preferred).is_some() {
-                Encoding::Ucs2
+            let s = scan(text, preferred);
+            Ok(if s.first_bad.is_some() {
+                (Encoding::Ucs2, scan(text, Encoding::Ucs2))
             } else {
-                preferred
+                (preferred, s)
             })
         }
     }
@@ -424,50 +494,79 @@ fn check_price(options: &Options) -> Result<(), SegmentError> {
     }
 }
 
+/// What [`analyze`] computes on the text it analyses (after smart encoding).
+struct Layout {
+    encoding: Encoding,
+    scan: Scan,
+    segments: usize,
+    units_left: usize,
+    parts: Vec<Part>,
+    extension_chars: Vec<ExtensionChar>,
+}
+
+fn layout<T: Text + ?Sized>(analysed: &T, options: &Options) -> Result<Layout, SegmentError> {
+    let (encoding, scan) = choose_encoding(analysed, options)?;
+    let mut parts = Vec::new();
+    let (segments, units_left) = pack(analysed, encoding, &scan, Some(&mut parts));
+    let extension_chars = if encoding == Encoding::Gsm7 && !scan.uniform {
+        analysed
+            .chars16()
+            .filter(|&(_, cp, _)| gsm7_cost(cp) == 2)
+            .map(|(index, code_point, _)| ExtensionChar { index, code_point })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Layout {
+        encoding,
+        scan,
+        segments,
+        units_left,
+        parts,
+        extension_chars,
+    })
+}
+
 /// Analyses a message: encoding, parts, offending characters, warnings and cost.
+///
+/// `text` is UTF-16 (`&[u16]`, as a JS string holds it) or a Rust `&str`; every index in
+/// the result is a UTF-16 index.
 ///
 /// # Errors
 /// [`SegmentError::NotGsm7`] when `encoding: Gsm7` cannot be honoured,
 /// [`SegmentError::EmptyAfterSmartEncoding`] when smart encoding leaves nothing, and
 /// [`SegmentError::InvalidPrice`] for a negative or non-finite price.
-pub fn analyze(text: &[u16], options: &Options) -> Result<Analysis, SegmentError> {
+pub fn analyze<T: Text + ?Sized>(text: &T, options: &Options) -> Result<Analysis, SegmentError> {
     check_price(options)?;
-    let smart = options.applies_smart_encoding().then(|| smart_encode(text));
-    let analysed: &[u16] = smart.as_ref().map_or(text, |s| s.text.as_slice());
-    if analysed.is_empty() && !text.is_empty() {
-        return Err(SegmentError::EmptyAfterSmartEncoding);
-    }
-    let encoding = choose_encoding(analysed, options)?;
-
-    let mut parts = Vec::new();
-    let mut extension_chars = Vec::new();
-    let mut packer = Packer::new(encoding, Some(&mut parts));
-    for (index, cp, len) in CodePoints::new(analysed) {
-        let cost = encoding.cost(cp, len);
-        if cost == 2 && encoding == Encoding::Gsm7 {
-            extension_chars.push(ExtensionChar {
-                index,
-                code_point: cp,
-            });
+    let original_len = text.utf16_len();
+    let smart = options
+        .applies_smart_encoding()
+        .then(|| smart_encode(&text.to_utf16()));
+    let layout = match &smart {
+        Some(s) if s.text.is_empty() && original_len > 0 => {
+            return Err(SegmentError::EmptyAfterSmartEncoding);
         }
-        packer.push(index, usize::from(cost));
-    }
-    let units = packer.total;
-    let (segments, units_left) = packer.finish(encoding, analysed.len());
-
+        Some(s) => layout(s.text.as_slice(), options)?,
+        None => layout(text, options)?,
+    };
     let preferred = options.sender.default_encoding();
-    let non_gsm = CodePoints::new(text)
-        .filter(|&(_, cp, len)| preferred.cost(cp, len) == 0)
-        .map(|(index, code_point, len)| NonGsmChar {
-            index,
-            len: usize::from(len),
-            code_point,
-            substitution: substitution(code_point),
-        })
-        .collect();
+    let non_gsm = if layout.encoding == preferred && smart.is_none() {
+        Vec::new() // all of the text is in the 7-bit set
+    } else {
+        text.chars16()
+            .filter(|&(_, cp, len)| preferred.cost(cp, len) == 0)
+            .map(|(index, code_point, len)| NonGsmChar {
+                index,
+                len: usize::from(len),
+                code_point,
+                substitution: substitution(code_point),
+            })
+            .collect()
+    };
 
+    let segments = layout.segments;
     let mut warnings = Vec::new();
-    if text.is_empty() {
+    if original_len == 0 {
         warnings.push(Warning::Empty);
     } else if segments > MAX_SEGMENTS {
         warnings.push(Warning::TooManySegments);
@@ -476,13 +575,13 @@ pub fn analyze(text: &[u16], options: &Options) -> Result<Analysis, SegmentError
     }
 
     Ok(Analysis {
-        encoding,
+        encoding: layout.encoding,
         segments,
-        units,
-        units_left,
-        parts,
+        units: layout.scan.total,
+        units_left: layout.units_left,
+        parts: layout.parts,
         non_gsm,
-        extension_chars,
+        extension_chars: layout.extension_chars,
         warnings,
         smart: smart.map(|encoded| SmartSummary {
             character_count: encoded.text.len(),
@@ -498,60 +597,29 @@ pub fn analyze(text: &[u16], options: &Options) -> Result<Analysis, SegmentError
 ///
 /// # Errors
 /// As [`analyze`].
-pub fn count_segments(text: &[u16], options: &Options) -> Result<Count, SegmentError> {
+pub fn count_segments<T: Text + ?Sized>(
+    text: &T,
+    options: &Options,
+) -> Result<Count, SegmentError> {
     check_price(options)?;
-    if !options.applies_smart_encoding() {
-        let encoding = choose_encoding(text, options)?;
-        let mut packer = Packer::new(encoding, None);
-        for (index, cp, len) in CodePoints::new(text) {
-            packer.push(index, usize::from(encoding.cost(cp, len)));
+    if options.applies_smart_encoding() {
+        let utf16 = text.to_utf16();
+        let transformed = smart::smart_text(&utf16);
+        if transformed.is_empty() && !utf16.is_empty() {
+            return Err(SegmentError::EmptyAfterSmartEncoding);
         }
-        let units = packer.total;
-        let (segments, _) = packer.finish(encoding, text.len());
-        return Ok(Count {
-            encoding,
-            segments,
-            units,
-        });
+        return count_in(&*transformed, options);
     }
+    count_in(text, options)
+}
 
-    // Smart encoding: decide the encoding on the transformed stream, then pack it.
-    let preferred = match options.encoding {
-        RequestEncoding::Gsm7 => Encoding::Gsm7,
-        _ => options.sender.default_encoding(),
-    };
-    let mut position = 0;
-    let mut first_bad = None;
-    let mut any = false;
-    for (cp, len) in smart::smart_code_points(text) {
-        any = true;
-        if first_bad.is_none() && preferred.cost(cp, len) == 0 {
-            first_bad = Some((position, cp));
-        }
-        position += usize::from(len);
-    }
-    if !any && !text.is_empty() {
-        return Err(SegmentError::EmptyAfterSmartEncoding);
-    }
-    let encoding = match (first_bad, options.encoding) {
-        (None, _) => preferred,
-        (Some((index, code_point)), RequestEncoding::Gsm7) => {
-            return Err(SegmentError::NotGsm7 { index, code_point });
-        }
-        (Some(_), _) => Encoding::Ucs2,
-    };
-    let mut packer = Packer::new(encoding, None);
-    let mut index = 0;
-    for (cp, len) in smart::smart_code_points(text) {
-        packer.push(index, usize::from(encoding.cost(cp, len)));
-        index += usize::from(len);
-    }
-    let units = packer.total;
-    let (segments, _) = packer.finish(encoding, index);
+fn count_in<T: Text + ?Sized>(text: &T, options: &Options) -> Result<Count, SegmentError> {
+    let (encoding, scanned) = choose_encoding(text, options)?;
+    let (segments, _) = pack(text, encoding, &scanned, None);
     Ok(Count {
         encoding,
         segments,
-        units,
+        units: scanned.total,
     })
 }
 

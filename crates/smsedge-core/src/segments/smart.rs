@@ -26,6 +26,13 @@ pub fn substitution(code_point: u32) -> Option<Substitution> {
         .map(|&(_, replacement, name)| Substitution { replacement, name })
 }
 
+/// The position of a code point's row in [`table`], if it has one.
+#[must_use]
+pub fn table_row(code_point: u32) -> Option<usize> {
+    let key = u16::try_from(code_point).ok()?;
+    SMART_TABLE.binary_search_by_key(&key, |row| row.0).ok()
+}
+
 /// Every row of the table, sorted by code point: `(code point, substitution)`.
 pub fn table() -> impl ExactSizeIterator<Item = (u32, Substitution)> {
     SMART_TABLE
@@ -106,15 +113,27 @@ pub fn smart_encode(text: &[u16]) -> SmartEncoded {
     }
 }
 
-/// Yields the code points of the smart-encoded text without building it, with their UTF-16 lengths.
-pub(crate) fn smart_code_points(text: &[u16]) -> impl Iterator<Item = (u32, u8)> + '_ {
-    CodePoints::new(text).flat_map(|(_, cp, len)| {
-        let (sub, keep) = match lookup_fast(cp) {
-            Some(sub) => (sub.replacement, None),
-            None => ("", Some((cp, len))),
-        };
-        sub.bytes().map(|b| (u32::from(b), 1)).chain(keep)
-    })
+/// The smart-encoded text alone, borrowed when nothing changes.
+pub(crate) fn smart_text(text: &[u16]) -> std::borrow::Cow<'_, [u16]> {
+    let mut out: Vec<u16> = Vec::new();
+    let mut copied_to = 0;
+    for (index, cp, len) in CodePoints::new(text) {
+        if cp < 0x80 && !matches!(cp, 0x00..=0x1F | 0x60) {
+            continue; // printable ASCII other than ` is never substituted
+        }
+        let Some(sub) = lookup_fast(cp) else { continue };
+        if copied_to == 0 && out.is_empty() {
+            out.reserve(text.len() + 8);
+        }
+        out.extend_from_slice(text.get(copied_to..index).unwrap_or_default());
+        out.extend(sub.replacement.encode_utf16());
+        copied_to = index + usize::from(len);
+    }
+    if copied_to == 0 && out.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    out.extend_from_slice(text.get(copied_to..).unwrap_or_default());
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -164,12 +183,21 @@ mod tests {
     }
 
     #[test]
-    fn streaming_matches_built_text() {
-        let text = u("x\u{2026}\t\u{1F600}\u{200b}\u{ff21}");
-        let built = smart_encode(&text);
-        let streamed: Vec<u32> = smart_code_points(&text).map(|(cp, _)| cp).collect();
-        let from_built: Vec<u32> = CodePoints::new(&built.text).map(|(_, cp, _)| cp).collect();
-        assert_eq!(streamed, from_built);
+    fn text_only_path_matches_full_path() {
+        for s in [
+            "x\u{2026}\t\u{1F600}\u{200b}\u{ff21}",
+            "plain",
+            "",
+            "\u{200b}",
+            "a`b\u{0}",
+        ] {
+            let text = u(s);
+            assert_eq!(
+                &*smart_text(&text),
+                smart_encode(&text).text.as_slice(),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

@@ -1,0 +1,104 @@
+//! The two forms of text the engine reads: UTF-16 code units and UTF-8.
+
+use std::borrow::Cow;
+
+use super::utf16::CodePoints;
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for [u16] {}
+    impl Sealed for Vec<u16> {}
+    impl Sealed for str {}
+    impl Sealed for String {}
+}
+
+/// Text the segment engine can read: UTF-16 code units (`[u16]`, the form of a JavaScript
+/// string, lone surrogates included) or UTF-8 (`str`). Every index the engine reports is
+/// a UTF-16 index, whichever form it read.
+pub trait Text: sealed::Sealed {
+    /// Length in UTF-16 code units.
+    fn utf16_len(&self) -> usize;
+
+    /// The text as UTF-16 code units.
+    fn to_utf16(&self) -> Cow<'_, [u16]>;
+
+    /// `(utf16 index, code point, utf16 length)` of each character. A lone surrogate is
+    /// its own code unit, of length 1.
+    #[doc(hidden)]
+    fn chars16(&self) -> impl Iterator<Item = (usize, u32, u8)> + '_;
+
+    /// The bytes of an all-ASCII text, for the fast path (one byte = one UTF-16 unit).
+    #[doc(hidden)]
+    fn as_ascii(&self) -> Option<&[u8]> {
+        None
+    }
+}
+
+impl Text for [u16] {
+    fn utf16_len(&self) -> usize {
+        self.len()
+    }
+
+    fn to_utf16(&self) -> Cow<'_, [u16]> {
+        Cow::Borrowed(self)
+    }
+
+    fn chars16(&self) -> impl Iterator<Item = (usize, u32, u8)> + '_ {
+        CodePoints::new(self)
+    }
+}
+
+impl Text for Vec<u16> {
+    fn utf16_len(&self) -> usize {
+        self.len()
+    }
+
+    fn to_utf16(&self) -> Cow<'_, [u16]> {
+        Cow::Borrowed(self)
+    }
+
+    fn chars16(&self) -> impl Iterator<Item = (usize, u32, u8)> + '_ {
+        CodePoints::new(self)
+    }
+}
+
+impl Text for str {
+    fn utf16_len(&self) -> usize {
+        self.chars().map(char::len_utf16).sum()
+    }
+
+    fn to_utf16(&self) -> Cow<'_, [u16]> {
+        Cow::Owned(self.encode_utf16().collect())
+    }
+
+    fn as_ascii(&self) -> Option<&[u8]> {
+        self.is_ascii().then_some(self.as_bytes())
+    }
+
+    fn chars16(&self) -> impl Iterator<Item = (usize, u32, u8)> + '_ {
+        self.chars().scan(0usize, |index, c| {
+            let at = *index;
+            let len = if u32::from(c) >= 0x10000 { 2 } else { 1 };
+            *index += usize::from(len);
+            Some((at, u32::from(c), len))
+        })
+    }
+}
+
+impl Text for String {
+    fn as_ascii(&self) -> Option<&[u8]> {
+        Text::as_ascii(self.as_str())
+    }
+
+    fn utf16_len(&self) -> usize {
+        self.as_str().utf16_len()
+    }
+
+    fn to_utf16(&self) -> Cow<'_, [u16]> {
+        self.as_str().to_utf16()
+    }
+
+    fn chars16(&self) -> impl Iterator<Item = (usize, u32, u8)> + '_ {
+        self.as_str().chars16()
+    }
+}

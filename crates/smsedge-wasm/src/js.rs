@@ -1,0 +1,123 @@
+//! The few JavaScript functions the binding imports, and value helpers shared by the modules.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::error::Error;
+
+// NOTE: `raw_module` keeps the import path as written, relative to the generated glue in
+// `pkg/dist/<build>/`, so every build shares `pkg/boundary.js` and one `SmsEdgeError` class.
+#[wasm_bindgen(raw_module = "../../boundary.js")]
+extern "C" {
+    /// `new SmsEdgeError(code, message, details)`.
+    #[wasm_bindgen(js_name = SmsEdgeError)]
+    pub(crate) type JsSmsEdgeError;
+
+    #[wasm_bindgen(constructor, js_class = "SmsEdgeError")]
+    pub(crate) fn new(code: &str, message: &str, details: &JsValue) -> JsSmsEdgeError;
+
+    #[wasm_bindgen(js_name = encodeUtf8)]
+    fn encode_utf8(text: &JsValue, buffer: &mut [u8]) -> usize;
+
+    #[wasm_bindgen(js_name = utf16Units)]
+    fn utf16_units(text: &JsValue) -> js_sys::Uint16Array;
+}
+
+/// A JS string read into Rust without losing anything.
+pub(crate) enum JsText {
+    /// A well-formed string, as UTF-8.
+    Utf8(String),
+    /// A string that may hold lone surrogates, as its exact UTF-16 code units.
+    Utf16(Vec<u16>),
+}
+
+impl JsText {
+    /// The code units (converting a UTF-8 string).
+    pub(crate) fn into_utf16(self) -> Vec<u16> {
+        match self {
+            Self::Utf8(s) => s.encode_utf16().collect(),
+            Self::Utf16(units) => units,
+        }
+    }
+}
+
+/// Reads a JS string, lone surrogates included.
+pub(crate) fn read_text(value: &JsValue, what: &str) -> Result<JsText, Error> {
+    if !value.is_string() {
+        return Err(Error::invalid_argument(format!(
+            "{what} must be a string, got {}",
+            type_name(value)
+        )));
+    }
+    // NOTE: reading the string as UTF-8 (one native TextEncoder call and one copy) is several
+    // times faster than copying code units one by one, but turns a lone surrogate into
+    // U+FFFD. So a text that comes back holding U+FFFD is read again, exactly, unit by unit.
+    let units = value.unchecked_ref::<js_sys::JsString>().length() as usize;
+    let mut buffer = vec![0; units.saturating_mul(3)];
+    let written = encode_utf8(value, &mut buffer);
+    buffer.truncate(written);
+    match String::from_utf8(buffer) {
+        Ok(text) if !text.contains('\u{FFFD}') => Ok(JsText::Utf8(text)),
+        _ => Ok(JsText::Utf16(utf16_units(value).to_vec())),
+    }
+}
+
+/// A JS string from UTF-16 code units, exactly (no UTF-8 round trip).
+pub(crate) fn js_string(units: &[u16]) -> JsValue {
+    // NOTE: `String.fromCharCode(...units)` spreads its argument onto the stack, so long
+    // texts are built in chunks small enough for every engine.
+    const CHUNK: usize = 4096;
+    let mut chunks = units.chunks(CHUNK);
+    let mut out = js_sys::JsString::from_char_code(chunks.next().unwrap_or_default());
+    for chunk in chunks {
+        out = out.concat(&js_sys::JsString::from_char_code(chunk).into());
+    }
+    out.into()
+}
+
+/// `typeof`-style name of a value, for error messages.
+pub(crate) fn type_name(value: &JsValue) -> String {
+    if value.is_null() {
+        return "null".into();
+    }
+    if js_sys::Array::is_array(value) {
+        return "array".into();
+    }
+    value.js_typeof().as_string().unwrap_or_default()
+}
+
+/// Converts a result DTO to a plain JS object (never a `Map`; `None` becomes `null`).
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| Error::internal(e.to_string()))
+}
+
+/// Reads an options object (undefined/null mean "all defaults"). A key outside `known`
+/// is an error, so a misspelt option (`smart_encoding`) is not silently ignored.
+pub(crate) fn from_js<T: serde::de::DeserializeOwned + Default>(
+    value: JsValue,
+    what: &str,
+    known: &[&str],
+) -> Result<T, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(Error::invalid_argument(format!(
+            "{what} must be an object, got {}",
+            type_name(&value)
+        )));
+    }
+    for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key.as_str()) {
+            return Err(Error::invalid_argument(format!(
+                "{what} has no option {key:?}; the options are {}",
+                known.join(", ")
+            )));
+        }
+    }
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| Error::invalid_argument(format!("{what}: {e}")))
+}

@@ -1,0 +1,2 @@
+export { default, initSync } from "./dist/full/smsedge.js";
+export * from "./index.js";

@@ -1,0 +1,6 @@
+// Plain <script type="module"> entry, no bundler: call `await init()` once before anything else.
+//
+//   import init, { analyze } from './node_modules/smsedge/web.js';
+//   await init();
+export { default, initSync, analyze, countSegments, smartEncode } from './dist/full/smsedge.js';
+export { SmsEdgeError } from './boundary.js';

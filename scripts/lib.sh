@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Shared steps for scripts/start, scripts/test and .ci/run. Each step installs what it needs.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export ROOT
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+log() { printf '\n==> %s\n' "$*"; }
+
+# The wasm32 target and the wasm-bindgen CLI at exactly the version Cargo.lock pins.
+ensure_rust_tools() {
+  command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup first" >&2; exit 1; }
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    log "rustup target add wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+  (cd "$ROOT" && cargo generate-lockfile --offline >/dev/null 2>&1 || true)
+  local want
+  want="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
+  [ -n "$want" ] || { echo "wasm-bindgen is not in Cargo.lock" >&2; exit 1; }
+  local have=""
+  command -v wasm-bindgen >/dev/null && have="$(wasm-bindgen --version | awk '{print $2}')"
+  if [ "$have" != "$want" ]; then
+    log "cargo install wasm-bindgen-cli --version $want (have: ${have:-none})"
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+# npm packages of the root (tests, benchmarks, the dev server).
+ensure_node_modules() {
+  command -v node >/dev/null || { echo "node not found: install Node.js 20 first" >&2; exit 1; }
+  local stamp="$ROOT/node_modules/.smsedge-lock"
+  if [ ! -f "$stamp" ] || ! cmp -s "$ROOT/package-lock.json" "$stamp"; then
+    log "npm ci"
+    (cd "$ROOT" && npm ci --no-audit --no-fund)
+    cp "$ROOT/package-lock.json" "$stamp"
+  fi
+}
+
+# Builds pkg/dist/<name>/ from crates/smsedge-wasm with the given cargo features.
+build_wasm() {
+  local name="$1" features="$2"
+  local target_dir="$ROOT/target/wasm-$name"
+  log "wasm build '$name' (features: $features)"
+  (cd "$ROOT" && cargo build --quiet --release --target wasm32-unknown-unknown -p smsedge-wasm \
+      --no-default-features --features "$features" --target-dir "$target_dir")
+  rm -rf "$ROOT/pkg/dist/$name"
+  wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$ROOT/pkg/dist/$name" --out-name smsedge \
+    "$target_dir/wasm32-unknown-unknown/release/smsedge_wasm.wasm"
+}
+
+build_pkg() {
+  ensure_rust_tools
+  build_wasm full "segments"
+}
