@@ -34,6 +34,31 @@
 //! # Ok::<(), smsedge_core::api::ApiError>(())
 //! ```
 //!
+//! The loop a transport runs around one call (`random()` in `[0, 1)`, `now()` in Unix ms):
+//!
+//! ```text
+//! request = build_request(op, path_args, query, body, &config)?   // no network on failure
+//! for attempt in 1.. {
+//!     outcome = fetch(request, config.timeout_ms)                 // abort at the timeout
+//!     match outcome {
+//!         response(status, headers, bytes) =>
+//!             match parse_response(op, status, &headers, &bytes, attempt, now(), &config) {
+//!                 Ok(r) => return r,                                // r.attempts == attempt
+//!                 Err(Http(e)) => if decide(&config.retry, request.method, attempt,
+//!                         Outcome::Response { status, headers, error_code: e.code }, random(), now())
+//!                     is Retry { delay_ms } { sleep(delay_ms) } else { throw e },
+//!                 Err(other) => throw other,
+//!             },
+//!         connection failed before sending => decide(.., NetworkBeforeSend, ..) or throw Network,
+//!         connection lost after sending    => decide(.., NetworkAfterSend, ..)  or throw Network,
+//!         timed out                        => decide(.., Timeout, ..)           or throw Timeout,
+//!     }
+//! }
+//! ```
+//!
+//! A list walk wraps the same loop: `Paginator::next_request` gives each page's request
+//! until it returns `None`, and `Paginator::advance(response.body)` gives the items.
+//!
 //! The API key lives only in [`ClientConfig`] and in the `Authorization` header of a
 //! built [`HttpRequest`]; both redact it in `Debug`, and nothing that reaches an error
 //! can hold it (error bodies are scrubbed in case a proxy echoes the header).

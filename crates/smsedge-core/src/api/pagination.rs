@@ -165,7 +165,7 @@ impl Paginator {
         }
     }
 
-    /// Consumes the body of the page just fetched and returns its items to yield.
+    /// Consumes the body of the page just fetched (a 2xx) and returns its items to yield.
     ///
     /// # Errors
     /// [`ApiError::InvalidResponse`] when the body is not an object or its items field
@@ -177,6 +177,7 @@ impl Paginator {
         self.pages = self.pages.saturating_add(1);
         let requested = self.next_page;
         let key = self.style.items_key();
+        // Only successful pages reach the paginator; their exact 2xx is not known here.
         let invalid = |what: &str| ApiError::InvalidResponse {
             status: 200,
             message: format!("{}: the list page {what}", self.op.name()),
