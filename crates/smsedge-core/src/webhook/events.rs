@@ -1,7 +1,7 @@
 //! The two event envelopes, normalized into one [`Event`].
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::{TypedPayload, WebhookError};
 
@@ -50,32 +50,22 @@ impl Event {
     /// # Errors
     /// [`WebhookError::InvalidPayload`] when `raw` is not an event (see [`Event`]).
     pub fn from_value(raw: Value) -> Result<Self, WebhookError> {
-        let top = raw
-            .as_object()
-            .ok_or(invalid("the body is not a JSON object"))?;
-        let (data, meta) = match top.get("data") {
-            Some(Value::Object(data)) => (data, top.get("meta").and_then(Value::as_object)),
-            Some(_) => return Err(invalid("`data` is not an object")),
-            None if top.contains_key("event_type") => (top, None),
-            None => {
-                return Err(invalid(
-                    "there is neither a `data` object nor an `event_type`",
-                ));
-            }
-        };
-        let event_type = required_string(
-            data,
-            "event_type",
-            "`event_type` is missing or not a string",
-        )?;
-        let id = required_string(data, "id", "the event `id` is missing or not a string")?;
+        let Envelope {
+            id,
+            event_type,
+            occurred_at,
+            attempt,
+            delivered_to,
+            payload,
+        } = read_envelope(&&raw)?;
+        let payload = payload.cloned().unwrap_or(Value::Null);
         Ok(Self {
             id,
             event_type,
-            occurred_at: optional_string(data, "occurred_at"),
-            attempt: meta.and_then(|m| m.get("attempt")).and_then(Value::as_u64),
-            delivered_to: meta.and_then(|m| optional_string(m, "delivered_to")),
-            payload: data.get("payload").cloned().unwrap_or(Value::Null),
+            occurred_at,
+            attempt,
+            delivered_to,
+            payload,
             raw,
         })
     }
@@ -104,20 +94,96 @@ pub fn parse_event(body: &[u8]) -> Result<Event, WebhookError> {
     Event::from_value(raw)
 }
 
+/// Read access to parsed JSON, so the envelope rules of [`read_envelope`] run on any
+/// JSON representation: `serde_json::Value` here, JavaScript values in the wasm binding.
+pub trait JsonView: Clone {
+    /// Whether this is a JSON object (not an array, not `null`).
+    fn is_object(&self) -> bool;
+    /// Member `key` of an object; `None` when this is not an object or has no such member.
+    fn member(&self, key: &str) -> Option<Self>;
+    /// The string, when this is one.
+    fn as_string(&self) -> Option<String>;
+    /// The number, when this is a whole number from 0 to `u64::MAX` (in JavaScript, a
+    /// safe integer of at least 0).
+    fn as_u64(&self) -> Option<u64>;
+}
+
+impl JsonView for &Value {
+    fn is_object(&self) -> bool {
+        Value::is_object(self)
+    }
+
+    fn member(&self, key: &str) -> Option<Self> {
+        self.as_object()?.get(key)
+    }
+
+    fn as_string(&self) -> Option<String> {
+        self.as_str().map(str::to_owned)
+    }
+
+    fn as_u64(&self) -> Option<u64> {
+        Value::as_u64(self)
+    }
+}
+
+/// The fields of an event envelope, read by [`read_envelope`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Envelope<J> {
+    /// See [`Event::id`].
+    pub id: String,
+    /// See [`Event::event_type`].
+    pub event_type: String,
+    /// See [`Event::occurred_at`].
+    pub occurred_at: Option<String>,
+    /// See [`Event::attempt`].
+    pub attempt: Option<u64>,
+    /// See [`Event::delivered_to`].
+    pub delivered_to: Option<String>,
+    /// The payload, when present.
+    pub payload: Option<J>,
+}
+
+/// Reads either envelope (see [`Event`] for the rules) from parsed JSON.
+///
+/// # Errors
+/// [`WebhookError::InvalidPayload`] when `raw` is not an event.
+pub fn read_envelope<J: JsonView>(raw: &J) -> Result<Envelope<J>, WebhookError> {
+    if !raw.is_object() {
+        return Err(invalid("the body is not a JSON object"));
+    }
+    let (data, meta) = match raw.member("data") {
+        Some(data) if data.is_object() => (data, raw.member("meta")),
+        Some(_) => return Err(invalid("`data` is not an object")),
+        None if raw.member("event_type").is_some() => (raw.clone(), None),
+        None => {
+            return Err(invalid(
+                "there is neither a `data` object nor an `event_type`",
+            ));
+        }
+    };
+    let string = |key: &str| data.member(key).and_then(|v| v.as_string());
+    let event_type =
+        string("event_type").ok_or(invalid("`event_type` is missing or not a string"))?;
+    let id = string("id").ok_or(invalid("the event `id` is missing or not a string"))?;
+    Ok(Envelope {
+        id,
+        event_type,
+        occurred_at: string("occurred_at"),
+        attempt: meta
+            .as_ref()
+            .and_then(|m| m.member("attempt"))
+            .and_then(|v| v.as_u64()),
+        delivered_to: meta
+            .as_ref()
+            .and_then(|m| m.member("delivered_to"))
+            .and_then(|v| v.as_string()),
+        payload: data.member("payload"),
+    })
+}
+
 const fn invalid(reason: &'static str) -> WebhookError {
     WebhookError::InvalidPayload { reason }
-}
-
-fn required_string(
-    object: &Map<String, Value>,
-    key: &str,
-    reason: &'static str,
-) -> Result<String, WebhookError> {
-    optional_string(object, key).ok_or(invalid(reason))
-}
-
-fn optional_string(object: &Map<String, Value>, key: &str) -> Option<String> {
-    object.get(key).and_then(Value::as_str).map(str::to_owned)
 }
 
 #[cfg(test)]

@@ -86,7 +86,7 @@ mod key;
 mod payloads;
 mod verify;
 
-pub use events::{Event, parse_event};
+pub use events::{Envelope, Event, JsonView, parse_event, read_envelope};
 pub use headers::{Headers, SIGNATURE_HEADER, TIMESTAMP_HEADER, find_header};
 pub use key::PublicKey;
 pub use payloads::{
