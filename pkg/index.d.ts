@@ -1,7 +1,10 @@
-export { analyze, countSegments, smartEncode } from "./dist/full/smsedge.js";
+export { analyze, countSegments, smartEncode, estimateSend } from "./dist/full/smsedge.js";
 export type {
   Analysis,
   AnalyzeOptions,
+  AttClass,
+  SendEstimate,
+  SendPlan,
   Encoding,
   ExtensionChar,
   NonGsmChar,

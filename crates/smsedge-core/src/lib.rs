@@ -7,6 +7,7 @@
 //! - [`segments`]: an exact SMS segment calculator: GSM-7, ASCII-7 and UTF-16,
 //!   splitting that never breaks an escape or surrogate pair, Telnyx smart encoding,
 //!   warnings and cost.
+//! - [`throughput`]: how long a send takes at the documented Telnyx throughput.
 //! - [`api`]: the transport-agnostic Telnyx API client: the operation catalogue, request
 //!   building with pre-flight checks, error parsing, retry policy and pagination.
 //! - [`webhook`]: Telnyx webhook verification (strict Ed25519 over the raw bytes, a
@@ -40,4 +41,5 @@
 
 pub mod api;
 pub mod segments;
+pub mod throughput;
 pub mod webhook;

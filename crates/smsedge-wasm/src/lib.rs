@@ -14,3 +14,5 @@ pub mod error;
 mod js;
 #[cfg(feature = "segments")]
 pub mod segments;
+#[cfg(feature = "segments")]
+pub mod throughput;
