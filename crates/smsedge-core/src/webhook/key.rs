@@ -11,8 +11,8 @@ use super::WebhookError;
 ///
 /// DER is canonical and the algorithm takes no parameters, so every valid Ed25519 SPKI
 /// is exactly these 12 bytes and the key: comparing them is a complete DER parse.
-// NOTE: a fixed prefix instead of ed25519-dalek's `pkcs8`/`pem` features: those add
-// about 15 KB gzipped to the wasm for the same result (measured, see the crate notes).
+// NOTE: a fixed prefix instead of ed25519-dalek's `pkcs8`/`pem` features, which add
+// about 3.6 KB (`pkcs8`) and 15 KB (with `pem`) gzipped to the wasm for the same result.
 const SPKI_PREFIX: [u8; 12] = [
     0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
 ];
