@@ -77,8 +77,13 @@
 //! [`parse_event`] (and [`Verifier::verify_event`]) read the verified body as
 //! `JSON.parse(new TextDecoder().decode(body))` would: a leading UTF-8 byte order mark is
 //! skipped and invalid UTF-8 becomes U+FFFD. Both envelopes Telnyx sends give one
-//! [`Event`]; see [`events`](self#events) and [`Event`] for the rules and [`TypedPayload`]
-//! for the typed views.
+//! [`Event`] (its docs state the rules); [`Event::typed`] gives the payload as a
+//! [`TypedPayload`]. For JSON parsed elsewhere (the wasm binding uses JavaScript's own
+//! `JSON.parse`), [`read_envelope`] applies the same rules to any [`JsonView`].
+//!
+//! Size, for wasm builds (gzipped, measured): verification alone is about 24 KB,
+//! [`parse_event`] (`serde_json`) adds about 12 KB and [`Event::typed`] about 40 KB more,
+//! while [`read_envelope`] over JavaScript values adds about 2 KB.
 
 mod events;
 mod headers;
