@@ -38,6 +38,16 @@ ensure_node_modules() {
   fi
 }
 
+# Debian's Chromium for the browser tests (playwright-core drives it; it downloads no browser).
+ensure_chromium() {
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && return 0
+  log "apt-get install chromium"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+}
+
 # Builds pkg/dist/<name>/ from crates/smsedge-wasm with the given cargo features.
 build_wasm() {
   local name="$1" features="$2"

@@ -49,16 +49,16 @@ const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD
 export const formatMoney = (n) => money.format(n);
 export const formatNumber = (n) => new Intl.NumberFormat('en-US').format(n);
 
-/** "2 h 5 min", "45 s", "0.5 s". */
+/** "0.5 s", "45 s", "1 min 40 s", "5 h 33 min", "3 days". */
 export function formatDuration(seconds) {
   if (!Number.isFinite(seconds)) return '—';
   if (seconds < 10) return `${Number(seconds.toPrecision(2))} s`;
-  if (seconds < 90) return `${Math.round(seconds)} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 90) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ${minutes % 60} min`;
-  return `${Math.round(hours / 24)} days`;
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return s % 60 === 0 ? `${s / 60} min` : `${Math.floor(s / 60)} min ${s % 60} s`;
+  const minutes = Math.round(s / 60);
+  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  return `${Math.round(minutes / 1440)} days`;
 }
 
 /** Light / dark / system theme switch, remembered in localStorage. */
