@@ -12,6 +12,9 @@
 //!   building with pre-flight checks, error parsing, retry policy and pagination.
 //! - [`webhook`]: Telnyx webhook verification (strict Ed25519 over the raw bytes, a
 //!   stable code for every failure) and typed events for both envelopes.
+//! - [`compliance`]: the campaign compliance checker: every documented 10DLC and
+//!   toll-free rejection reason as a rule with a stable ID, run offline on a
+//!   `campaignBuilder` body or a toll-free verification request.
 //!
 //! Text crosses this crate as UTF-16 code units (`&[u16]`), the form JavaScript strings
 //! have, so lone surrogates survive and every index is a valid JS string index.
@@ -40,6 +43,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod api;
+pub mod compliance;
 pub mod segments;
 pub mod throughput;
 pub mod webhook;

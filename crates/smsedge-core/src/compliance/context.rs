@@ -1,0 +1,418 @@
+//! One submission, normalised and analysed once: what every rule reads.
+//!
+//! A 10DLC campaign and a toll-free verification (TFV) request are mapped onto the
+//! same shape (catalogue §1): TFV `productionMessageContent` → samples,
+//! `optInWorkflow` → flow, `helpMessageResponse` → help, `optInConfirmationResponse` →
+//! opt-in message, `useCaseSummary` → description, `businessName`/`doingBusinessAs` →
+//! brand, `ageGatedContent` → age gate.
+
+use super::detect::{self, Brand, Category};
+use super::input::{BrandRegistration, Campaign, IgnoredField, Sample, TollFreeVerification};
+use super::pattern::Env;
+use super::tables::{MIXED_LIKE, OPT_OUT_KEYWORDS, OTHER, OTP_ALLOWED, TXN, USE_CASES};
+use super::text::{Analysed, Span, registrable};
+use crate::segments::{Count, Encoding, Options, Sender, count_segments, utf16};
+
+/// Which kind of submission is being checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Submission {
+    /// A 10DLC `campaignBuilder` body.
+    Campaign,
+    /// A toll-free verification request.
+    TollFree,
+}
+
+/// A non-empty text field, analysed.
+#[derive(Debug)]
+pub(crate) struct Field {
+    /// The input field name.
+    pub(crate) name: String,
+    pub(crate) a: Analysed,
+    /// Characters after trimming whitespace (catalogue lengths).
+    pub(crate) len: usize,
+}
+
+impl Field {
+    fn new(name: impl Into<String>, text: &str) -> Option<Self> {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return None;
+        }
+        Some(Self {
+            name: name.into(),
+            a: Analysed::new(text),
+            len: trimmed.chars().count(),
+        })
+    }
+}
+
+/// A comma-separated keyword list.
+#[derive(Debug)]
+pub(crate) struct KeywordList {
+    pub(crate) field: Field,
+    /// Upper-case, trimmed, non-empty items.
+    pub(crate) items: Vec<String>,
+}
+
+impl KeywordList {
+    fn new(name: &str, text: Option<&str>) -> Option<Self> {
+        let field = Field::new(name, text?)?;
+        let items: Vec<String> = text?
+            .split(',')
+            .map(|k| k.trim().to_uppercase())
+            .filter(|k| !k.is_empty())
+            .collect();
+        Some(Self { field, items })
+    }
+
+    pub(crate) fn contains(&self, keyword: &str) -> bool {
+        self.items.iter().any(|k| k == keyword)
+    }
+
+    /// UTF-16 span of an item in the field text, if found.
+    pub(crate) fn span_of(&self, keyword: &str) -> Option<Span> {
+        let a = &self.field.a;
+        (0..a.toks.len())
+            .find(|&i| a.text(i).eq_ignore_ascii_case(keyword))
+            .and_then(|i| a.tok(i))
+            .map(|t| t.span)
+    }
+}
+
+/// What the detectors found in one sample.
+#[derive(Debug)]
+pub(crate) struct SampleFacts {
+    pub(crate) field: Field,
+    pub(crate) opt_out: Option<Span>,
+    pub(crate) brand: Option<Span>,
+    pub(crate) otp: Option<Span>,
+    pub(crate) promo: Option<Span>,
+    pub(crate) category: Category,
+    pub(crate) count: Option<Count>,
+    /// The first character outside GSM-7 (UTF-16 index and length), if any.
+    pub(crate) non_gsm: Option<Span>,
+}
+
+/// The use case as declared.
+#[derive(Debug)]
+pub(crate) struct UseCase {
+    /// Trimmed as written.
+    pub(crate) raw: String,
+    pub(crate) known: bool,
+    tfv: bool,
+}
+
+impl UseCase {
+    /// Exactly this TCR use case (10DLC).
+    pub(crate) fn is(&self, name: &str) -> bool {
+        !self.tfv && self.raw == name
+    }
+
+    pub(crate) fn is_any(&self, names: &[&str]) -> bool {
+        !self.tfv && names.contains(&self.raw.as_str())
+    }
+
+    fn tfv_contains(&self, words: &[&str]) -> bool {
+        let lower = self.raw.to_lowercase();
+        words.iter().any(|w| lower.contains(w))
+    }
+
+    /// Promotions are out of place: a TXN use case (10DLC), or a TFV use case that is
+    /// not about marketing, mixed, promotions or rewards.
+    pub(crate) fn forbids_promo(&self) -> bool {
+        if self.tfv {
+            !self.tfv_contains(&["marketing", "mixed", "promot", "rewards"])
+        } else {
+            TXN.contains(&self.raw.as_str())
+        }
+    }
+
+    /// A non-commercial use case where promotions are a risk (catalogue OTHER).
+    pub(crate) fn is_other(&self) -> bool {
+        self.is_any(OTHER)
+    }
+
+    /// One-time codes are allowed.
+    pub(crate) fn allows_otp(&self) -> bool {
+        if self.tfv {
+            self.tfv_contains(&["2fa", "verification", "otp"])
+        } else {
+            OTP_ALLOWED.contains(&self.raw.as_str())
+        }
+    }
+
+    /// MIXED, LOW_VOLUME, SOLE_PROPRIETOR or AGENTS_FRANCHISES.
+    pub(crate) fn is_mixed_like(&self) -> bool {
+        self.is_any(MIXED_LIKE)
+    }
+}
+
+/// Everything a rule reads.
+#[derive(Debug)]
+pub(crate) struct Ctx {
+    pub(crate) kind: Submission,
+    pub(crate) use_case: Option<UseCase>,
+    pub(crate) use_case_field: &'static str,
+    pub(crate) description: Option<Field>,
+    /// Non-empty samples, analysed.
+    pub(crate) samples: Vec<SampleFacts>,
+    /// Every sample field given, empty or not.
+    pub(crate) sample_fields: Vec<String>,
+    pub(crate) flow: Option<Field>,
+    pub(crate) help: Option<Field>,
+    pub(crate) optin_message: Option<Field>,
+    pub(crate) optout_message: Option<Field>,
+    pub(crate) optin_keywords: Option<KeywordList>,
+    pub(crate) optout_keywords: Option<KeywordList>,
+    pub(crate) help_keywords: Option<KeywordList>,
+    pub(crate) embedded_link: Option<bool>,
+    pub(crate) embedded_phone: Option<bool>,
+    pub(crate) number_pool: Option<bool>,
+    pub(crate) age_gated: Option<bool>,
+    pub(crate) direct_lending: Option<bool>,
+    pub(crate) brand: Brand,
+    /// Registrable domains of the brand's website(s).
+    pub(crate) websites: Vec<String>,
+    pub(crate) brand_registration: Option<BrandRegistration>,
+    pub(crate) tfv: Option<TollFreeVerification>,
+    /// Raw required campaign fields, to tell "missing" from "empty".
+    pub(crate) raw_required: Vec<(&'static str, bool)>,
+    pub(crate) ignored: Vec<IgnoredField>,
+    optout_words: Vec<String>,
+    help_words: Vec<String>,
+}
+
+fn opt(name: &str, text: Option<&String>) -> Option<Field> {
+    Field::new(name, text?)
+}
+
+fn host_of(url: &str) -> Option<String> {
+    let a = Analysed::new(url.trim());
+    a.links.first().map(|l| registrable(&l.host).to_string())
+}
+
+fn empty(s: Option<&String>) -> bool {
+    s.is_none_or(|s| s.trim().is_empty())
+}
+
+impl Ctx {
+    pub(crate) fn env(&self) -> Env<'_> {
+        Env {
+            optout_keywords: &self.optout_words,
+            help_keywords: &self.help_words,
+        }
+    }
+
+    fn analyse_samples(&mut self, samples: &[Sample], sender: Sender) {
+        self.sample_fields = samples.iter().map(|s| s.field.clone()).collect();
+        let options = Options {
+            sender,
+            ..Options::default()
+        };
+        for s in samples.iter().take(20) {
+            let Some(field) = Field::new(s.field.clone(), &s.text) else {
+                continue;
+            };
+            let env = self.env();
+            let units = utf16(&s.text);
+            let count = count_segments(&units, &options).ok();
+            let non_gsm = if count.is_some_and(|c| c.encoding == Encoding::Ucs2) {
+                crate::segments::analyze(&units, &options)
+                    .ok()
+                    .and_then(|a| {
+                        a.non_gsm
+                            .first()
+                            .map(|c| Span::new(c.index, c.index + c.len))
+                    })
+            } else {
+                None
+            };
+            let facts = SampleFacts {
+                opt_out: detect::opt_out(&field.a, &env),
+                brand: self.brand.find(&field.a),
+                otp: detect::otp(&field.a),
+                promo: detect::promo(&field.a),
+                category: detect::category(&field.a, &env),
+                count,
+                non_gsm,
+                field,
+            };
+            self.samples.push(facts);
+        }
+    }
+
+    fn keywords_env(&mut self) {
+        let mut optout: Vec<String> = OPT_OUT_KEYWORDS.iter().map(|s| (*s).to_string()).collect();
+        if let Some(list) = &self.optout_keywords {
+            for k in &list.items {
+                let k = k.to_lowercase();
+                if !k.contains(' ')
+                    && !optout.contains(&k)
+                    && !matches!(k.as_str(), "help" | "info" | "start")
+                {
+                    optout.push(k);
+                }
+            }
+        }
+        let mut help = vec!["help".to_string()];
+        if let Some(list) = &self.help_keywords {
+            for k in &list.items {
+                let k = k.to_lowercase();
+                if !k.contains(' ') && !help.contains(&k) && !optout.contains(&k) {
+                    help.push(k);
+                }
+            }
+        }
+        self.optout_words = optout;
+        self.help_words = help;
+    }
+
+    fn blank(kind: Submission) -> Self {
+        Self {
+            kind,
+            use_case: None,
+            use_case_field: "usecase",
+            description: None,
+            samples: Vec::new(),
+            sample_fields: Vec::new(),
+            flow: None,
+            help: None,
+            optin_message: None,
+            optout_message: None,
+            optin_keywords: None,
+            optout_keywords: None,
+            help_keywords: None,
+            embedded_link: None,
+            embedded_phone: None,
+            number_pool: None,
+            age_gated: None,
+            direct_lending: None,
+            brand: Brand::default(),
+            websites: Vec::new(),
+            brand_registration: None,
+            tfv: None,
+            raw_required: Vec::new(),
+            ignored: Vec::new(),
+            optout_words: Vec::new(),
+            help_words: Vec::new(),
+        }
+    }
+
+    /// Builds the context of a 10DLC campaign.
+    pub(crate) fn campaign(c: &Campaign) -> Self {
+        let mut x = Self::blank(Submission::Campaign);
+        x.use_case = c
+            .usecase
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+            .map(|u| UseCase {
+                raw: u.to_string(),
+                known: USE_CASES.contains(&u),
+                tfv: false,
+            });
+        x.description = opt("description", c.description.as_ref());
+        x.flow = opt("messageFlow", c.message_flow.as_ref());
+        x.help = opt("helpMessage", c.help_message.as_ref());
+        x.optin_message = opt("optinMessage", c.optin_message.as_ref());
+        x.optout_message = opt("optoutMessage", c.optout_message.as_ref());
+        x.optin_keywords = KeywordList::new("optinKeywords", c.optin_keywords.as_deref());
+        x.optout_keywords = KeywordList::new("optoutKeywords", c.optout_keywords.as_deref());
+        x.help_keywords = KeywordList::new("helpKeywords", c.help_keywords.as_deref());
+        x.embedded_link = c.embedded_link;
+        x.embedded_phone = c.embedded_phone;
+        x.number_pool = c.number_pool;
+        x.age_gated = c.age_gated;
+        x.direct_lending = c.direct_lending;
+        x.raw_required = vec![
+            ("usecase", empty(c.usecase.as_ref())),
+            ("description", empty(c.description.as_ref())),
+            ("messageFlow", empty(c.message_flow.as_ref())),
+            ("helpMessage", empty(c.help_message.as_ref())),
+            ("optinKeywords", empty(c.optin_keywords.as_ref())),
+            ("optoutKeywords", empty(c.optout_keywords.as_ref())),
+            ("helpKeywords", empty(c.help_keywords.as_ref())),
+        ];
+        let reg = c.brand.as_ref();
+        let mut names: Vec<&str> = Vec::new();
+        names.extend(c.brand_name.as_deref());
+        names.extend(c.brand_aliases.iter().take(20).map(String::as_str));
+        if let Some(b) = reg {
+            names.extend(b.display_name.as_deref());
+            names.extend(b.company_name.as_deref());
+        }
+        x.brand = Brand::new(names.into_iter().filter(|s| !s.trim().is_empty()));
+        x.websites = reg
+            .and_then(|b| b.website.as_deref())
+            .and_then(host_of)
+            .into_iter()
+            .collect();
+        x.brand_registration = c.brand.clone();
+        x.ignored = c.ignored.clone();
+        x.keywords_env();
+        x.analyse_samples(&c.samples, Sender::LongCode);
+        x
+    }
+
+    /// Builds the context of a toll-free verification request.
+    pub(crate) fn toll_free(t: &TollFreeVerification) -> Self {
+        let mut x = Self::blank(Submission::TollFree);
+        x.use_case_field = "useCase";
+        x.use_case = t
+            .use_case
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+            .map(|u| UseCase {
+                raw: u.to_string(),
+                known: true,
+                tfv: true,
+            });
+        x.description = opt("useCaseSummary", t.use_case_summary.as_ref());
+        x.flow = opt("optInWorkflow", t.opt_in_workflow.as_ref());
+        x.help = opt("helpMessageResponse", t.help_message_response.as_ref());
+        x.optin_message = opt(
+            "optInConfirmationResponse",
+            t.opt_in_confirmation_response.as_ref(),
+        );
+        x.optin_keywords = KeywordList::new("optInKeywords", t.opt_in_keywords.as_deref());
+        x.age_gated = t.age_gated_content;
+        let names = [t.business_name.as_deref(), t.doing_business_as.as_deref()];
+        x.brand = Brand::new(names.into_iter().flatten().filter(|s| !s.trim().is_empty()));
+        x.websites = t
+            .corporate_website
+            .as_deref()
+            .and_then(host_of)
+            .into_iter()
+            .collect();
+        x.tfv = Some(t.clone());
+        x.ignored = t.ignored.clone();
+        x.keywords_env();
+        x.analyse_samples(&t.samples, Sender::TollFree);
+        x
+    }
+
+    /// The use case is declared and (for 10DLC) a TCR value.
+    pub(crate) fn use_case_known(&self) -> bool {
+        self.use_case.as_ref().is_some_and(|u| u.known)
+    }
+
+    /// The declared use case, when known.
+    pub(crate) fn uc(&self) -> Option<&UseCase> {
+        self.use_case.as_ref().filter(|u| u.known)
+    }
+
+    /// Description and flow (and samples), the fields content rules read.
+    pub(crate) fn content_fields(&self, with_flow: bool) -> impl Iterator<Item = &Field> {
+        self.samples
+            .iter()
+            .map(|s| &s.field)
+            .chain(self.description.iter())
+            .chain(self.flow.iter().filter(move |_| with_flow))
+    }
+
+    /// Every text field (for placeholder checks).
+    pub(crate) fn is_campaign(&self) -> bool {
+        self.kind == Submission::Campaign
+    }
+}

@@ -1,0 +1,1309 @@
+//! The shared detectors of catalogue §2, written once and used by many rules.
+//!
+//! Every detector takes an analysed field ([`Analysed`]) and answers with the span of
+//! the first hit, so the rule that uses it can point at the text.
+
+use std::sync::LazyLock;
+
+use super::pattern::{Env, Match, PatSet};
+use super::tables::LEGAL_SUFFIXES;
+use super::text::{Analysed, Kind, Span};
+
+/// A lazily compiled [`PatSet`].
+macro_rules! set {
+    ($($p:expr),* $(,)?) => {
+        LazyLock::new(|| PatSet::new(&[$($p),*]))
+    };
+}
+
+/// Words that negate the phrase after them ("not a condition of purchase").
+pub(crate) const NEGATIONS: &[&str] = &[
+    "not", "never", "no", "isnt", "arent", "wont", "dont", "doesnt", "cannot", "neither", "nor",
+    "without", "non",
+];
+
+fn span_of(a: &Analysed, m: &Match) -> Span {
+    a.tok_span(m.start, m.end)
+}
+
+fn first(a: &Analysed, env: &Env<'_>, pats: &PatSet) -> Option<Span> {
+    pats.find(a, env).map(|m| span_of(a, &m))
+}
+
+fn first_not_negated(a: &Analysed, env: &Env<'_>, pats: &PatSet, window: usize) -> Option<Span> {
+    pats.find_where(a, env, |m| !a.preceded_by(m.start, window, NEGATIONS))
+        .map(|m| span_of(a, &m))
+}
+
+// ---------------------------------------------------------------------------------------
+// Opt-out and HELP language
+
+static OPT_OUT: LazyLock<PatSet> = set![
+    // (a) Reply STOP, Txt STOP to unsubscribe, Reply with "STOP".
+    "reply|text|txt|send|respond|replying|texting|sending|responding with|back? <kw>",
+    "reply|text|txt|send|respond with|back? the word|keyword <kw>",
+    // (b) …HELP for help, STOP to cancel.
+    "<kw> to opt|optout|unsubscribe|unsub|cancel|end|stop|quit|remove|leave|exit|discontinue|halt|cease|no|be",
+    "<kw> = cancel|unsubscribe|optout",
+    // (c) Opt out: reply STOP; To unsubscribe, text STOP.
+    "opt out reply|text|txt? <kw>",
+    "optout reply|text|txt? <kw>",
+    "unsubscribe|unsub reply|text|txt? <kw>",
+    "to stop receiving ..4 reply|text|txt? <kw>",
+    "to cancel|end reply|text|txt? <kw>",
+];
+
+/// *opt-out language*: the first keyword opt-out instruction (§2), if any.
+pub(crate) fn opt_out(a: &Analysed, env: &Env<'_>) -> Option<Span> {
+    opt_out_all(a, env).into_iter().next()
+}
+
+/// Every opt-out instruction in the field.
+pub(crate) fn opt_out_all(a: &Analysed, env: &Env<'_>) -> Vec<Span> {
+    OPT_OUT
+        .find_all(a, env)
+        .into_iter()
+        // "end-to-end" is not an opt-out instruction.
+        .filter(|m| !(a.text(m.start) == "end" && a.text(m.end.saturating_sub(1)) == "end"))
+        .map(|m| span_of(a, &m))
+        .collect()
+}
+
+static HELP_INSTRUCTION: LazyLock<PatSet> = set![
+    "reply|text|txt|send|respond with|back? help|<hk>",
+    "help|<hk> for help|support|assistance|info|more|questions",
+];
+
+/// A HELP instruction: *Reply HELP*, *HELP for help*.
+pub(crate) fn help_instruction(a: &Analysed, env: &Env<'_>) -> Option<Span> {
+    first(a, env, &HELP_INSTRUCTION)
+}
+
+fn help_instruction_all(a: &Analysed, env: &Env<'_>) -> Vec<Span> {
+    HELP_INSTRUCTION
+        .find_all(a, env)
+        .iter()
+        .map(|m| span_of(a, m))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Brand
+
+/// Matches a brand name, its aliases and DBA in text (§2 *brand present*).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Brand {
+    /// Normalised phrases: lower-case words, `&` → `and`, legal suffix removed.
+    phrases: Vec<Vec<String>>,
+    /// Each phrase without spaces: `habitatforhope`.
+    compacts: Vec<String>,
+}
+
+impl Brand {
+    /// Builds a matcher from names (the first is the brand name, the rest aliases).
+    pub(crate) fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut b = Self::default();
+        for name in names {
+            let a = Analysed::new(name);
+            let mut words: Vec<String> = (0..a.toks.len())
+                .filter(|&i| a.tok(i).is_some_and(|t| t.is_wordlike()))
+                .map(|i| a.text(i).to_string())
+                .collect();
+            if words.is_empty() {
+                continue;
+            }
+            let full = words.clone();
+            while words.len() > 1
+                && words
+                    .last()
+                    .is_some_and(|w| LEGAL_SUFFIXES.contains(&w.as_str()))
+            {
+                words.pop();
+            }
+            if words.len() > 1 && words.first().is_some_and(|w| w == "the") {
+                words.remove(0);
+            }
+            for phrase in [full, words] {
+                let compact: String = phrase.concat();
+                if !b.phrases.contains(&phrase) {
+                    b.phrases.push(phrase);
+                }
+                if !b.compacts.contains(&compact) {
+                    b.compacts.push(compact);
+                }
+            }
+        }
+        b
+    }
+
+    /// Every word of every name (for SMP-ALLCAPS: an upper-case brand is not shouting).
+    pub(crate) fn words(&self) -> impl Iterator<Item = &str> {
+        self.phrases
+            .iter()
+            .flatten()
+            .map(String::as_str)
+            .chain(self.compacts.iter().map(String::as_str))
+    }
+
+    /// True when no name was given.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// A host (`support.acme.com`, an e-mail domain) that names the brand.
+    pub(crate) fn host_matches(&self, host: &str) -> bool {
+        let labels: Vec<&str> = host.split('.').collect();
+        let Some((_, names)) = labels.split_last() else {
+            return false;
+        };
+        names.iter().any(|label| {
+            let label: String = label.chars().filter(|c| c.is_alphanumeric()).collect();
+            self.compacts.iter().any(|c| {
+                if c.chars().count() >= 4 {
+                    label.contains(c.as_str())
+                } else {
+                    label == *c
+                }
+            })
+        })
+    }
+
+    /// The first place the brand is named: as a phrase, a compact word or a host.
+    pub(crate) fn find(&self, a: &Analysed) -> Option<Span> {
+        for t in 0..a.toks.len() {
+            let Some(tok) = a.tok(t) else { break };
+            match tok.kind {
+                Kind::Word | Kind::Num => {
+                    for phrase in &self.phrases {
+                        if let Some(end) = self.phrase_at(a, t, phrase) {
+                            return Some(a.tok_span(t, end));
+                        }
+                    }
+                    if self.compacts.iter().any(|c| c == a.text(t)) {
+                        return Some(tok.span);
+                    }
+                }
+                Kind::Link(i) if a.links.get(i).is_some_and(|l| self.host_matches(&l.host)) => {
+                    return Some(tok.span);
+                }
+                Kind::Email(i)
+                    if a.emails
+                        .get(i)
+                        .is_some_and(|e| self.host_matches(&e.domain)) =>
+                {
+                    return Some(tok.span);
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    fn phrase_at(&self, a: &Analysed, start: usize, phrase: &[String]) -> Option<usize> {
+        let mut t = start;
+        for (k, word) in phrase.iter().enumerate() {
+            if k > 0 {
+                while a
+                    .tok(t)
+                    .is_some_and(|x| x.soft() || x.kind == Kind::Sym('.'))
+                {
+                    t += 1;
+                }
+            }
+            let tok = a.tok(t)?;
+            if !tok.is_wordlike() || a.text(t) != word {
+                return None;
+            }
+            t += 1;
+        }
+        Some(t)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Links, phones, placeholders
+
+/// The first link or link placeholder (§2 *link*).
+pub(crate) fn link_or_placeholder(a: &Analysed) -> Option<Span> {
+    let link = a.links.first().map(|l| l.span);
+    let ph = a.placeholders.iter().find(|p| p.class.link).map(|p| p.span);
+    match (link, ph) {
+        (Some(l), Some(p)) => Some(if l.start <= p.start { l } else { p }),
+        (l, p) => l.or(p),
+    }
+}
+
+/// The first phone number (§2 *phone*; vanity toll-free numbers count).
+pub(crate) fn phone(a: &Analysed) -> Option<Span> {
+    a.phones.first().copied()
+}
+
+/// The first phone placeholder (`{{phone}}`, `[number]`).
+pub(crate) fn phone_placeholder(a: &Analysed) -> Option<Span> {
+    a.placeholders
+        .iter()
+        .find(|p| p.class.phone)
+        .map(|p| p.span)
+}
+
+/// The first brand placeholder (`[Brand]`, `{company}`).
+pub(crate) fn brand_placeholder(a: &Analysed) -> Option<Span> {
+    a.placeholders
+        .iter()
+        .find(|p| p.class.brand)
+        .map(|p| p.span)
+}
+
+/// The first brand or contact placeholder.
+pub(crate) fn brand_or_contact_placeholder(a: &Analysed) -> Option<Span> {
+    a.placeholders
+        .iter()
+        .find(|p| p.class.brand || p.class.contact)
+        .map(|p| p.span)
+}
+
+/// Contact details for HELP: a phone, an e-mail address or a link (not placeholders).
+pub(crate) fn contact(a: &Analysed) -> Option<Span> {
+    a.phones
+        .first()
+        .copied()
+        .or_else(|| a.emails.first().map(|e| e.span))
+        .or_else(|| a.links.first().map(|l| l.span))
+}
+
+// ---------------------------------------------------------------------------------------
+// One-time codes
+
+static OTP_WORDS: LazyLock<PatSet> = set![
+    "verification|login|signin|logon|authentication|auth|access|security|onetime|2fa|mfa code|codes|pin|passcode",
+    "sign|log in|on code|pin|passcode",
+    "one time code|codes|pin|passcode|password|passcodes",
+    "passcode|passcodes|otp|otps|pin",
+    "!promo|promotional|coupon|discount|authorization|confirmation|tracking|order|return|gift|voucher|referral|zip|postal|area|dress|qr|reward|rewards|redemption|booking|reservation|offer|sale|event|invite|invitation|rsvp|ticket|rebate|bonus|group|class|course|product|style|sku|item|source|tax|color|colour|shipping|delivery|pickup|entry|door|gate|building|access code is|:",
+];
+
+/// *OTP*: a code word within 40 characters of a 4–8 digit run or a code placeholder.
+pub(crate) fn otp(a: &Analysed) -> Option<Span> {
+    let env = Env::default();
+    let codes: Vec<Span> = (0..a.toks.len())
+        .filter_map(|i| {
+            let t = a.tok(i)?;
+            let text = a.text(i);
+            let is_code = match t.kind {
+                Kind::Num => {
+                    (4..=8).contains(&t.digits) && text.bytes().all(|b| b.is_ascii_digit())
+                }
+                Kind::Word => (4..=8).contains(&text.len()) && text.bytes().all(|b| b == b'x'),
+                Kind::Placeholder(p) => a.placeholders.get(p).is_some_and(|p| p.class.code),
+                _ => false,
+            };
+            is_code.then_some(t.span)
+        })
+        .collect();
+    if codes.is_empty() {
+        return None;
+    }
+    OTP_WORDS
+        .find_where(a, &env, |m| {
+            let w = span_of(a, m);
+            codes.iter().any(|c| {
+                let gap = c
+                    .start
+                    .saturating_sub(w.end)
+                    .max(w.start.saturating_sub(c.end));
+                gap <= 40
+            })
+        })
+        .map(|m| span_of(a, &m))
+}
+
+// ---------------------------------------------------------------------------------------
+// Promotional language
+
+static PROMO: LazyLock<PatSet> = set![
+    "# %|percent off",
+    "$ # off",
+    "!of sale",
+    "discount|discounts|discounted",
+    "coupon|coupons",
+    "promo|promos",
+    "use code",
+    "shop now|today|our",
+    "shop :",
+    "buy now",
+    "deal|deals !with|of",
+    "special offer|offers",
+    "exclusive offer|offers|deal|deals|access|discount",
+    "limited time",
+    "save $ #",
+    "save # %",
+    "save up to",
+    "bogo",
+    "clearance",
+    "new arrivals",
+    "!toll|feel|hands|sugar|gluten|fat|fee|duty|tax|cruelty|risk|smoke|scent|fragrance|worry|hassle|stress free shipping|gift|gifts|trial|delivery|slot|slots|sample|samples|item|items|month|upgrade|bonus|dessert|appetizer|consultation|estimate|quote|class|session|ticket|tickets|download|returns",
+    "early access",
+    "get $ #",
+    "win a|free|cash|big",
+    "just dropped",
+    "flash sale",
+];
+
+/// *promotional*: the first promotional phrase (§2), including upper-case FREE/WIN/CASH.
+pub(crate) fn promo(a: &Analysed) -> Option<Span> {
+    let env = Env::default();
+    let phrase = first(a, &env, &PROMO);
+    let caps = (0..a.toks.len()).find_map(|i| {
+        let t = a.tok(i)?;
+        let hit = t.kind == Kind::Word
+            && t.upper
+            && matches!(a.text(i), "free" | "win" | "cash")
+            && !a
+                .prev_in_sentence(i)
+                .is_some_and(|p| matches!(a.text(p), "toll" | "feel"));
+        hit.then_some(t.span)
+    });
+    match (phrase, caps) {
+        (Some(p), Some(c)) => Some(if p.start <= c.start { p } else { c }),
+        (p, c) => p.or(c),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Message categories
+
+/// The primary category of a sample (§2 *category*; first match wins, in this order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Category {
+    Otp,
+    Promo,
+    Security,
+    Delivery,
+    Account,
+    Appointment,
+    Care,
+    Poll,
+    Charity,
+    Other,
+}
+
+impl Category {
+    /// A transactional category (UC-MKT-NO-PROMO).
+    pub(crate) fn is_transactional(self) -> bool {
+        matches!(
+            self,
+            Self::Otp
+                | Self::Delivery
+                | Self::Account
+                | Self::Appointment
+                | Self::Care
+                | Self::Security
+        )
+    }
+}
+
+static CAT_SECURITY: LazyLock<PatSet> = set![
+    "security|fraud|fraudulent|suspicious|unauthorized|unauthorised|breach|compromised",
+    "unusual activity|login|sign",
+    "new login|device|sign",
+    "login|sign detected|attempt",
+    "secure your account",
+];
+static CAT_DELIVERY: LazyLock<PatSet> = set![
+    "order|orders|shipped|ship|ships|shipping|shipment|package|packages|parcel|delivery|delivered|deliver|tracking|track|courier|transit|pickup|dispatched",
+];
+static CAT_ACCOUNT: LazyLock<PatSet> = set![
+    "account|password|billing|bill|payment|paid|invoice|subscription|balance|statement|renewal|renew|plan|charge|charged|refund|autopay|membership|deposit|withdrawal",
+];
+static CAT_APPOINTMENT: LazyLock<PatSet> = set![
+    "appointment|appointments|reminder|booking|booked|reservation|reserved|scheduled|reschedule|visit|consultation|checkup|session",
+];
+static CAT_CARE: LazyLock<PatSet> = set![
+    "support|ticket|help|assistance|question|questions|resolved|agent|service|inquiry|request|case"
+];
+static CAT_POLL: LazyLock<PatSet> =
+    set!["survey|poll|feedback|vote|voting|rate|rating|recommend|opinion|review"];
+static CAT_CHARITY: LazyLock<PatSet> = set![
+    "donation|donations|donate|donor|donors|fundraiser|fundraising|nonprofit|volunteer|volunteers|charity|impact",
+];
+
+/// Classifies a sample, ignoring its opt-out and HELP sentences.
+pub(crate) fn category(a: &Analysed, env: &Env<'_>) -> Category {
+    if otp(a).is_some() {
+        return Category::Otp;
+    }
+    if promo(a).is_some() {
+        return Category::Promo;
+    }
+    let instructions: Vec<Span> = opt_out_all(a, env)
+        .into_iter()
+        .chain(help_instruction_all(a, env))
+        .collect();
+    let dropped: Vec<(usize, usize)> = a
+        .sentences()
+        .into_iter()
+        .filter(|&(s, e)| {
+            let span = a.tok_span(s, e);
+            instructions
+                .iter()
+                .any(|i| i.start < span.end && i.end > span.start)
+        })
+        .collect();
+    let kept = |m: &Match| !dropped.iter().any(|&(s, e)| m.start >= s && m.start < e);
+    let sets: [(&PatSet, Category); 7] = [
+        (&CAT_SECURITY, Category::Security),
+        (&CAT_DELIVERY, Category::Delivery),
+        (&CAT_ACCOUNT, Category::Account),
+        (&CAT_APPOINTMENT, Category::Appointment),
+        (&CAT_CARE, Category::Care),
+        (&CAT_POLL, Category::Poll),
+        (&CAT_CHARITY, Category::Charity),
+    ];
+    sets.iter()
+        .find(|(s, _)| s.find_where(a, env, kept).is_some())
+        .map_or(Category::Other, |&(_, c)| c)
+}
+
+// ---------------------------------------------------------------------------------------
+// Restricted and prohibited content (catalogue §3.6)
+
+/// The SHAFT sub-category, because only some of them need an age gate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shaft {
+    Sex,
+    Hate,
+    Alcohol,
+    Firearms,
+    Tobacco,
+}
+
+impl Shaft {
+    /// The plain-words name.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Self::Sex => "adult content",
+            Self::Hate => "hate content",
+            Self::Alcohol => "alcohol",
+            Self::Firearms => "firearms",
+            Self::Tobacco => "tobacco or vaping",
+        }
+    }
+}
+
+static SEX: LazyLock<PatSet> = set![
+    "adult content|videos|video|entertainment|toys|toy|store|shop|films|movies|chat|cams|sites|site|websites",
+    "xxx",
+    "porn|porno|pornography|pornographic",
+    "nude|nudes|nudity !lipstick|lip|lips|heels|shade|shades|color|colors|colour|palette|pumps|tones|polish|nails|nail|makeup|sandals|flats|bra|tights|hosiery",
+    "escort|escorts !service|services|vehicle|vehicles|car|cars",
+    "escort service|services",
+    "onlyfans",
+    "erotic|erotica",
+    "sex toys|toy|chat|cams|shop|videos|video|tape|worker|workers",
+    "strip club|clubs",
+    "stripper|strippers|hookup|hookups|camgirl|camgirls|fetish",
+];
+static HATE: LazyLock<PatSet> = set![
+    "white power|supremacy|supremacist|supremacists|pride",
+    "heil hitler",
+    "hate group|groups|speech",
+    "racial purity",
+    "master race",
+    "ethnic cleansing",
+    "kill all",
+];
+static ALCOHOL: LazyLock<PatSet> = set![
+    "!root|ginger beer|beers",
+    "wine|wines !colored|coloured|red",
+    "liquor|liquors|whiskey|whisky|whiskeys|vodka|tequila|bourbon|rum|champagne|prosecco|mezcal|cognac",
+    "brewery|breweries|winery|wineries|distillery|distilleries|taproom|brewpub",
+    "!shrimp|prawn|fruit cocktail|cocktails !dress|dresses|attire|sauce|shrimp",
+    "!ginger ale|ales",
+    "happy hour",
+    "margarita|margaritas|mimosa|mimosas|sangria|booze|pint|pints",
+    "hard seltzer|seltzers|cider|ciders|liquor",
+    "craft beer|beers",
+];
+static FIREARMS: LazyLock<PatSet> = set![
+    "firearm|firearms",
+    "!glue|nail|heat|staple|spray|paint|water|squirt|caulk|caulking|massage|tape|label|labeling|price|radar|grease|foam|nerf|toy|bubble|glitter|tattoo|hot|airbrush|soldering|steam|lube|starter|top|glue|temperature|thermometer|hose|pressure|paintball|air|sealant|silicone|candy|cotton gun|guns",
+    "rifle|rifles|pistol|pistols|ammo|ammunition|handgun|handguns|gunsmith|glock|revolver|revolvers",
+    "ar 15|15s",
+    "ar15|ar15s",
+    "concealed carry",
+    "shotgun|shotguns !start|starts|wedding|seat",
+    "gun show|shows|range|ranges|shop|store|sale|sales|safety|permit|permits",
+];
+static TOBACCO: LazyLock<PatSet> = set![
+    "tobacco",
+    "cigarette|cigarettes|cigar|cigars|cigarillo|cigarillos",
+    "vape|vapes|vaping|vaper|vapes",
+    "e cig|cigs|cigarette|cigarettes|liquid|liquids|juice",
+    "ecig|ecigs|eliquid|eliquids",
+    "nicotine|juul|juuls|hookah",
+    "smoke shop|shops",
+];
+
+/// CNT-SHAFT: the first sex, hate, alcohol, firearms or tobacco hit.
+pub(crate) fn shaft(a: &Analysed) -> Option<(Span, Shaft)> {
+    let env = Env::default();
+    let mut best: Option<(Span, Shaft)> = None;
+    for (pats, kind) in [
+        (&*SEX, Shaft::Sex),
+        (&*HATE, Shaft::Hate),
+        (&*ALCOHOL, Shaft::Alcohol),
+        (&*FIREARMS, Shaft::Firearms),
+        (&*TOBACCO, Shaft::Tobacco),
+    ] {
+        if let Some(s) = first(a, &env, pats) {
+            if best.is_none_or(|(b, _)| s.start < b.start) {
+                best = Some((s, kind));
+            }
+        }
+    }
+    best
+}
+
+/// The first age-restricted SHAFT hit (adult, alcohol, tobacco).
+pub(crate) fn shaft_age_restricted(a: &Analysed) -> Option<Span> {
+    let env = Env::default();
+    [&*SEX, &*ALCOHOL, &*TOBACCO]
+        .into_iter()
+        .filter_map(|p| first(a, &env, p))
+        .min_by_key(|s| s.start)
+}
+
+static CANNABIS: LazyLock<PatSet> = set![
+    "cannabis|marijuana|cbd|thc|cannabinoid|cannabinoids|dispensary|dispensaries|edibles|kush|prerolls|preroll|delta8|delta9",
+    "delta 8|9|10",
+    "pre rolls|roll|rolled",
+    "weed delivery|shop|shops|strains|strain|pens|pen|dispensary|store|menu|deals|products|gummies|vape|vapes",
+];
+
+/// CNT-CANNABIS: cannabis or CBD ("weed control" is not).
+pub(crate) fn cannabis(a: &Analysed) -> Option<Span> {
+    first(a, &Env::default(), &CANNABIS)
+}
+
+static GAMBLING: LazyLock<PatSet> = set![
+    "casino|casinos|sportsbook|sportsbooks|betting|parlay|parlays|poker|blackjack|jackpot|jackpots|wager|wagers|wagering|roulette|baccarat",
+    "sports bet|bets",
+    "bet $",
+    "bet now|on|big",
+    "free bet|bets|spins|play",
+    "!at|against|all odds !and|are|is",
+    "slot play|machine|machines|games",
+    "place your bets|bet",
+];
+
+/// CNT-GAMBLING.
+pub(crate) fn gambling(a: &Analysed) -> Option<Span> {
+    first(a, &Env::default(), &GAMBLING)
+}
+
+static PAYDAY: LazyLock<PatSet> = set![
+    "payday",
+    "cash advance|advances",
+    "short term loan|loans|lending|lender",
+    "title loan|loans",
+    "no credit check|checks",
+    "bad credit ok|okay|welcome|accepted|approved",
+    "fast|quick|instant cash",
+    "same day loan|loans",
+];
+
+/// CNT-PAYDAY.
+pub(crate) fn payday(a: &Analysed) -> Option<Span> {
+    first(a, &Env::default(), &PAYDAY)
+}
+
+static DEBT: LazyLock<PatSet> = set![
+    "debt relief|consolidation|settlement|reduction|forgiveness|negotiation|elimination|resolution",
+    "consolidate your? debt|debts",
+    "credit repair",
+    "repair your credit",
+    "collection agency|agencies",
+    "on behalf of your|the creditor|creditors",
+];
+
+/// CNT-DEBT (a first-party "past due" reminder does not fire).
+pub(crate) fn debt(a: &Analysed) -> Option<Span> {
+    first_not_negated(a, &Env::default(), &DEBT, 4)
+}
+
+static HIGH_RISK_FIN: LazyLock<PatSet> = set![
+    "crypto|forex|trading|stock|options|bitcoin signal|signals",
+    "crypto trading signal|signals",
+    "guaranteed return|returns|profit|profits|income|roi",
+    "get rich",
+    "make|earn $ # ..2 day|daily|week|weekly|hour|month",
+    "work from home",
+    "passive income",
+    "mlm",
+    "multi level marketing",
+    "stock tip|tips|picks",
+    "double your money|investment",
+];
+
+/// CNT-HIGHRISK-FIN.
+pub(crate) fn high_risk_fin(a: &Analysed) -> Option<Span> {
+    first_not_negated(a, &Env::default(), &HIGH_RISK_FIN, 3)
+}
+
+static SWEEPSTAKES: LazyLock<PatSet> = set![
+    "sweepstakes|sweepstake|giveaway|giveaways|raffle|raffles|prize|prizes",
+    "give away",
+    "enter to win",
+    "chance to win",
+    "youve won",
+    "you won|have won",
+    "!to contest|contests !the|this|that|a|your|any|charges|charge",
+    "gift card drawing",
+];
+
+/// CNT-SWEEPSTAKES.
+pub(crate) fn sweepstakes(a: &Analysed) -> Option<Span> {
+    first(a, &Env::default(), &SWEEPSTAKES)
+}
+
+static LEADGEN: LazyLock<PatSet> = set![
+    "purchased|bought|rented|buy|buying|rent|renting third? party? lead|leads|list|lists|contacts|contact|numbers|data|database|databases",
+    "third party lead|leads|list|lists|data|contacts|database",
+    "lead list|lists",
+    "cold outreach|texting|text|texts|messaging|message|messages|leads|sms",
+    "scraped|scraping",
+    "lead generation|gen",
+    "leadgen",
+    "sell|sold|share|shared|sharing|selling|resell|resold ..3 leads|lead",
+    "leads are|will be? sold|shared|resold",
+    "network of agents|partners|lenders|providers|affiliates|brokers",
+    "sell|sold|share|shared|sharing|selling ..3 information|info|data|number|numbers|details ..3 partners|affiliates|third",
+];
+
+/// CNT-LEADGEN (negated statements such as "never shared with third parties" do not fire).
+pub(crate) fn leadgen(a: &Analysed) -> Option<Span> {
+    first_not_negated(a, &Env::default(), &LEADGEN, 8)
+}
+
+static PHISHING: LazyLock<PatSet> = set![
+    "reply|provide|confirm|verify|send|text|update with|us? your ..2 card|ssn|social|password|pin|cvv|credentials|routing|login",
+    "reply|provide|confirm|verify|send|text|update with|us? your bank account|details|info",
+    "redelivery fee|fees|charge",
+    "customs fee|fees|duty|charge",
+];
+static ACCOUNT_LOCKED: LazyLock<PatSet> = set![
+    "account ..3 suspended|locked|frozen|disabled|restricted|compromised|deactivated|blocked|closed"
+];
+static CLICK_VERIFY: LazyLock<PatSet> = set!["click|verify|tap|login|confirm|validate"];
+
+/// CNT-PHISHING: a credential or payment request, or a smishing pattern.
+pub(crate) fn phishing(a: &Analysed) -> Option<Span> {
+    let env = Env::default();
+    if let Some(s) = first(a, &env, &PHISHING) {
+        return Some(s);
+    }
+    let locked = first(a, &env, &ACCOUNT_LOCKED)?;
+    let click = a
+        .links
+        .first()
+        .map(|l| l.span)
+        .or_else(|| first(a, &env, &CLICK_VERIFY));
+    click.map(|_| locked)
+}
+
+static LENDING: LazyLock<PatSet> = set![
+    "pre approved|qualified",
+    "preapproved|prequalified",
+    "get|been approved ..3 loan|loans|credit|financing",
+    "get approved",
+    "loan offer|offers",
+    "apply|qualify for a|an|your ..2 loan|loans",
+    "auto|car|personal loan|loans",
+    "borrow up to",
+    "line of credit",
+    "cash advance|advances",
+];
+
+/// FLAG-DIRECTLENDING: loan-offer content.
+pub(crate) fn lending(a: &Analysed) -> Option<Span> {
+    first_not_negated(a, &Env::default(), &LENDING, 3)
+}
+
+// ---------------------------------------------------------------------------------------
+// Sample quality
+
+static GENERIC: LazyLock<PatSet> = set![
+    "this is a test",
+    "test message|messages|msg|text|sms",
+    "sample message|messages|text|sms|msg",
+    "lorem ipsum",
+    "message from our company",
+    "for verification purposes",
+];
+static THIS_IS_PLACEHOLDER: LazyLock<PatSet> = set!["this is <ph>"];
+
+/// SMP-GENERIC: placeholder, test or contentless text.
+pub(crate) fn generic(a: &Analysed) -> Option<Span> {
+    let env = Env::default();
+    if let Some(s) = first(a, &env, &GENERIC) {
+        return Some(s);
+    }
+    // "Hello {name}, this is {company}": a brand placeholder, or one that ends the sentence.
+    let ph = THIS_IS_PLACEHOLDER.find_where(a, &env, |m| {
+        let last = m.end.saturating_sub(1);
+        let brand = matches!(a.tok(last).map(|t| t.kind), Some(Kind::Placeholder(p)) if a.placeholders.get(p).is_some_and(|p| p.class.brand));
+        brand || a.tok(m.end).is_none_or(|t| t.hard)
+    });
+    if let Some(m) = ph {
+        return Some(span_of(a, &m));
+    }
+    None
+}
+
+/// Words left once placeholders (and links, phones, e-mails) are removed.
+pub(crate) fn content_words(a: &Analysed) -> usize {
+    a.word_count()
+}
+
+static AUTORESPONSE: LazyLock<PatSet> = set![
+    "you have|youve been? unsubscribed|removed",
+    "you have|youve been? opted out",
+    "you are|youre|been now? unsubscribed",
+    "no more messages|texts|msgs|alerts will be sent",
+    "will no longer receive ..2 messages|texts|msgs|alerts|notifications|sms",
+];
+
+/// SMP-AUTORESPONSE: the text of a STOP confirmation.
+pub(crate) fn autoresponse(a: &Analysed) -> Option<Span> {
+    first(a, &Env::default(), &AUTORESPONSE)
+}
+
+static SPAM: LazyLock<PatSet> = set![
+    "act now",
+    "winner|winners",
+    "youve won",
+    "you won|have won",
+    "congratulations|congrats",
+    "cash prize|prizes",
+    "risk free",
+    "riskfree",
+    "guaranteed",
+    "click here",
+    "claim your|now",
+    "! ! !",
+    "$ $ $",
+];
+
+/// SMP-SPAM-TRIGGERS: upper-case FREE/WIN/WINNER/CASH/URGENT/PRIZE or a trigger phrase.
+pub(crate) fn spam(a: &Analysed) -> Option<Span> {
+    let caps = (0..a.toks.len()).find_map(|i| {
+        let t = a.tok(i)?;
+        let hit = t.kind == Kind::Word
+            && t.upper
+            && t.letters >= 3
+            && matches!(
+                a.text(i),
+                "free" | "win" | "winner" | "cash" | "urgent" | "prize"
+            )
+            && a.prev_in_sentence(i).is_none_or(|p| a.text(p) != "toll");
+        hit.then_some(t.span)
+    });
+    let phrase = first(a, &Env::default(), &SPAM);
+    match (caps, phrase) {
+        (Some(c), Some(p)) => Some(if c.start <= p.start { c } else { p }),
+        (c, p) => c.or(p),
+    }
+}
+
+/// SMP-ALLCAPS counts: `(capitalised words, counted words)`, with keywords, brand
+/// tokens, acronyms and words containing digits left out.
+pub(crate) fn caps_counts(a: &Analysed, excluded: &dyn Fn(&str) -> bool) -> (usize, usize) {
+    let mut caps = 0;
+    let mut total = 0;
+    for i in 0..a.toks.len() {
+        let Some(t) = a.tok(i) else { break };
+        if t.kind != Kind::Word || t.digits > 0 || t.letters < 2 {
+            continue;
+        }
+        let original = a.slice(t.span);
+        if t.upper && excluded(&original) {
+            continue;
+        }
+        total += 1;
+        if t.upper {
+            caps += 1;
+        }
+    }
+    (caps, total)
+}
+
+// ---------------------------------------------------------------------------------------
+// Message flow (catalogue §3.7)
+
+static MECHANISM: LazyLock<PatSet> = set![
+    "check|checks|checked|checking|tick|ticks|ticking|ticked|select|selecting|mark|marking ..8 box|boxes|checkbox|checkboxes",
+    "checkbox|checkboxes",
+    "check box|boxes",
+    "checking|check|checks|tick|ticking|clicking|click|selecting|tapping i agree|accept|consent",
+    "text|texting|texts|texted|reply|replying|replies|txt|send|sending|sends|sms the? keyword? <up> to",
+    "reply|replying|replies|text|texting yes|y",
+    "keyword|keywords",
+    "verbal|verbally|ivr",
+    "press #",
+    "paper form|forms",
+    "written|signed consent",
+    "consent form|forms",
+    "enter|enters|entering|entered|provide|provides|providing|provided|submit|submits|submitting|submitted|input|inputs|type|types|typing|give|gives|giving|share|shares|sharing ..6 phone|mobile|cell|cellphone|wireless ..1 number|numbers",
+    "click|clicks|clicking|clicked|tap|taps|tapping|tapped|press|presses|pressing ..5 button|submit|agree|subscribe|join|accept",
+    "toggle|toggles|toggling|toggled|enable|enables|enabling|enabled|turn|turns|turning|switch|switches ..5 sms|text|texts|alerts|notifications|messaging",
+    "qr code|codes",
+    "scan|scans|scanning ..3 code",
+    "double opt in|optin",
+    "web|online|signup|registration|enrollment|enrolment|contact|subscription|optin|lead|intake|website|webform|sms|text|consent|booking|order|checkout form|forms",
+    "sign up|in form|forms|page",
+    "opt in form|forms|page",
+    "webform|webforms",
+    "select|selects|selecting|selected|choose|chooses|choosing|chose ..6 receive|2fa|sms|text|texts|alerts|notifications|verification",
+];
+
+/// FLOW-MECHANISM: a concrete consent-capture step ("opt in" alone is not one).
+pub(crate) fn mechanism(a: &Analysed, env: &Env<'_>) -> Option<Span> {
+    MECHANISM
+        .find_where(a, env, |m| {
+            // "Reply STOP to cancel" describes opting out, not a keyword opt-in.
+            !(m.start..m.end).any(|i| {
+                a.tok(i).is_some_and(|t| t.upper && t.kind == Kind::Word)
+                    && (env.optout_keywords.iter().any(|k| k == a.text(i))
+                        || matches!(a.text(i), "help" | "info"))
+            })
+        })
+        .map(|m| span_of(a, &m))
+}
+
+static IMPLIED: LazyLock<PatSet> = set![
+    "pre checked|selected|ticked|check|checks|filled|populated",
+    "prechecked|preselected|preticked",
+    "checked|selected|ticked|enabled by default",
+    "automatically|auto enrolled|enroll|enrolls|opted|subscribed|added|signed|included",
+    "by using our|this|the site|website|app|service|services|platform",
+    "by accepting|agreeing|accept|agree to? our|the terms|tos",
+    "included|include|listed|part in|of our|the tos|terms",
+    "must agree|accept|consent to ..3 receive|texts|sms|messages",
+    "condition of service|employment|use|membership|enrollment|registration|purchase|sale",
+    "we may contact|text|message you",
+];
+
+/// FLOW-IMPLIED: implied or bundled consent (skipped after "not"/"never").
+pub(crate) fn implied(a: &Analysed) -> Option<Span> {
+    first_not_negated(a, &Env::default(), &IMPLIED, 4)
+}
+
+static WEB_WORDS: LazyLock<PatSet> = set![
+    "website|websites|online|checkout|portal|app|apps|webform|webpage|site",
+    "web site|form|page|portal",
+    "check out",
+];
+
+/// FLOW-WHERE: the flow talks about a website, checkout, portal or app.
+pub(crate) fn web_words(a: &Analysed) -> Option<Span> {
+    first(a, &Env::default(), &WEB_WORDS)
+}
+
+static SMS_WORDS: LazyLock<PatSet> =
+    set!["sms|text|texts|texting|texted|txt|mms|textmessage|textmessages|smss"];
+
+/// FLOW-SMS: SMS or texts are mentioned (links are single tokens, so URLs don't count).
+pub(crate) fn sms_words(a: &Analysed) -> Option<Span> {
+    first(a, &Env::default(), &SMS_WORDS)
+}
+
+static TYPES: LazyLock<PatSet> = set![
+    "update*|alert*|reminder*|code|codes|offer*|confirmation*|order|orders|appointment*|billing|notification*|notice*|promotion*|marketing|receipt*|shipping|delivery|deliveries|news*|survey*|poll|polls|feedback|donation*|fundraising|sale|sales|deal|deals|discount*|coupon*|passcode*|passwords|verification|otp|otps|account|security|ticket*|support|payment*|invoice*|statement*|event*|tips|announcement*|reservation*|booking*|status|promo*|specials|recall*|outage*|transaction*|fraud|schedule*|class|classes",
+];
+
+/// FLOW-TYPES: the flow says what kinds of messages arrive.
+pub(crate) fn message_types(a: &Analysed) -> Option<Span> {
+    first(a, &Env::default(), &TYPES)
+}
+
+static FREQ: LazyLock<PatSet> = set![
+    "frequency|freq|recurring|recurrent|varies|vary|weekly|monthly|daily|occasional|occasionally|periodic",
+    "one time",
+    "onetime",
+    "up to # ..2 msg|msgs|message|messages|texts|text|alerts|sms",
+    "msg|msgs|message|messages|texts|alerts|sms / ? month|mo|week|wk|day|year",
+    "per|a|each|every month|week|day|year",
+    "# msg|msgs|messages|texts|alerts per|a|each ..1 month|week|day",
+];
+
+/// FLOW-FREQ / AR-OPTIN-CONTENT: a message-frequency disclosure.
+pub(crate) fn frequency(a: &Analysed) -> Option<Span> {
+    first(a, &Env::default(), &FREQ)
+}
+
+static RATES: LazyLock<PatSet> = set![
+    "msg|msgs|message|messages|messaging|sms|text and data rates|rate",
+    "data rates|rate",
+    "standard ..3 rates",
+    "rates may apply",
+    "carrier rates|fees",
+];
+
+/// FLOW-RATES / AR-OPTIN-CONTENT: "Msg & data rates may apply".
+pub(crate) fn rates(a: &Analysed) -> Option<Span> {
+    first(a, &Env::default(), &RATES)
+}
+
+static CONDITION: LazyLock<PatSet> = set![
+    "not|never|nor ..4 condition of ..2 purchase|purchasing|buying|any|service",
+    "not|never ..2 required ..4 purchase|purchasing|buy|buying",
+    "not|never ..2 required for|to ..2 purchase|purchasing|buy|buying",
+    "no purchase necessary|required|needed",
+    "not|never ..2 condition of purchase",
+];
+
+/// FLOW-CONDITION: "Consent is not a condition of purchase".
+pub(crate) fn not_a_condition(a: &Analysed) -> Option<Span> {
+    first(a, &Env::default(), &CONDITION)
+}
+
+static PRIVACY: LazyLock<PatSet> = set!["privacy|terms|tos|tandc|tnc", "t and c"];
+
+/// FLOW-PRIVACY: a privacy-policy or terms reference.
+pub(crate) fn privacy(a: &Analysed) -> Option<Span> {
+    first(a, &Env::default(), &PRIVACY)
+}
+
+static MKT_TYPES: LazyLock<PatSet> = set![
+    "promotion|promotions|promotional|promo|promos|marketing|offer|offers|deal|deals|discount|discounts|sale|sales|coupon|coupons|specials",
+];
+
+/// FLOW-MKT-TYPES: the flow covers marketing messages.
+pub(crate) fn marketing_words(a: &Analysed) -> Option<Span> {
+    first(a, &Env::default(), &MKT_TYPES)
+}
+
+static DESC_PROMO: LazyLock<PatSet> = set![
+    "promotion|promotions|promotional|marketing|discount|discounts|deals|coupon|coupons",
+    "special offer|offers",
+    "flash sale|sales",
+];
+
+/// UC-DESC-MISMATCH: the description promises promotions ("no marketing" does not).
+pub(crate) fn description_promo(a: &Analysed) -> Option<Span> {
+    first_not_negated(a, &Env::default(), &DESC_PROMO, 5)
+}
+
+static SWEEP_TERMS: LazyLock<PatSet> = set!["rules|terms|tos", "no purchase necessary"];
+
+/// UC-SWEEPSTAKES-TERMS: rules or terms are mentioned.
+pub(crate) fn sweepstakes_terms(a: &Analysed) -> Option<Span> {
+    first(a, &Env::default(), &SWEEP_TERMS)
+}
+
+static VAGUE_DESC: LazyLock<PatSet> = set![
+    "we send marketing|promotional|text|sms? texts|messages|sms|text ..4 customers|users|clients|people|subscribers|you",
+];
+
+/// DESC-VAGUE: "we send (marketing) texts/messages (to customers)" and little else.
+pub(crate) fn vague_description(a: &Analysed) -> Option<Span> {
+    let m = VAGUE_DESC.find(a, &Env::default())?;
+    // Only when that is (nearly) the whole description.
+    let rest = a.word_count().saturating_sub(m.end.saturating_sub(m.start));
+    (m.start <= 1 && rest <= 3).then(|| span_of(a, &m))
+}
+
+static OPTOUT_CONFIRM: LazyLock<PatSet> = set![
+    "unsubscribed|optedout|removed|unenrolled",
+    "opted out",
+    "no more|further|longer",
+    "will not|wont receive",
+];
+
+/// AR-OPTOUT-CONTENT: the STOP reply confirms that messages end.
+pub(crate) fn optout_confirmation(a: &Analysed) -> Option<Span> {
+    first(a, &Env::default(), &OPTOUT_CONFIRM)
+}
+
+static EXPIRY: LazyLock<PatSet> = set![
+    "expire|expires|expiring|expired|expiry|expiration",
+    "valid for",
+    "good for",
+    "within # minutes|mins|min|hours"
+];
+
+/// The 2FA expiry advice: "This code expires in 10 minutes".
+pub(crate) fn expiry(a: &Analysed) -> Option<Span> {
+    first(a, &Env::default(), &EXPIRY)
+}
+
+static KW_OPTOUT: LazyLock<PatSet> = set![
+    "reply|text|txt|send|respond with|back? <up> to stop|opt|optout|unsubscribe|unsub|cancel|end|quit|remove|leave|be",
+    "<up> to stop|opt|optout|unsubscribe|unsub|cancel|quit|remove|leave|be",
+];
+static KW_HELP: LazyLock<PatSet> = set![
+    "reply|text|txt|send|respond with|back? <up> for help|support|assistance|info|questions",
+    "<up> for help|support|assistance",
+];
+static KW_OPTIN: LazyLock<PatSet> = set![
+    "text|texting|txt|reply|replying|send|sending <up> to #",
+    "text|texting|txt|reply|replying|send|sending <up> to join|subscribe|opt|optin|signup|sign|start|resubscribe|receive|enroll",
+];
+
+/// Which keyword list an instruction in the text relies on (KW-UNLISTED).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum KeywordList {
+    OptIn,
+    OptOut,
+    Help,
+}
+
+/// Keywords the text instructs people to send, with the list each belongs to.
+pub(crate) fn instructed_keywords(a: &Analysed) -> Vec<(String, Span, KeywordList)> {
+    let env = Env::default();
+    let mut out = Vec::new();
+    for (pats, list) in [
+        (&*KW_OPTOUT, KeywordList::OptOut),
+        (&*KW_HELP, KeywordList::Help),
+        (&*KW_OPTIN, KeywordList::OptIn),
+    ] {
+        for m in pats.find_all(a, &env) {
+            let kw = (m.start..m.end).find(|&i| {
+                a.tok(i).is_some_and(|t| {
+                    t.kind == Kind::Word && t.upper && t.letters >= 2 && t.digits == 0
+                })
+            });
+            if let Some(i) = kw {
+                let word = a.text(i).to_uppercase();
+                if matches!(word.as_str(), "US" | "ME" | "IT" | "OK" | "A" | "I") {
+                    continue;
+                }
+                if let Some(t) = a.tok(i) {
+                    out.push((word, t.span, list));
+                }
+            }
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Near-duplicates
+
+/// Normalises a sample for the near-duplicate check (§2 *near-duplicate*): lower case,
+/// placeholders → `v`, links → `u`, opt-out and HELP sentences dropped, digits → `#`.
+pub(crate) fn dedup_key(a: &Analysed, env: &Env<'_>) -> Vec<char> {
+    let instructions: Vec<Span> = opt_out_all(a, env)
+        .into_iter()
+        .chain(help_instruction_all(a, env))
+        .collect();
+    let mut out: Vec<char> = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    for (s, e) in a.sentences() {
+        let span = a.tok_span(s, e);
+        if instructions
+            .iter()
+            .any(|i| i.start < span.end && i.end > span.start)
+        {
+            continue;
+        }
+        if prev_end.is_some() && !out.is_empty() {
+            out.push(' ');
+        }
+        let mut c = span.start;
+        for i in s..e {
+            let Some(t) = a.tok(i) else { break };
+            // Keep the original spacing between tokens.
+            while c < t.span.start {
+                if let Some(&ch) = a.lower.get(c) {
+                    out.push(if ch.is_whitespace() { ' ' } else { ch });
+                }
+                c += 1;
+            }
+            match t.kind {
+                Kind::Placeholder(_) => out.push('v'),
+                Kind::Link(_) => out.push('u'),
+                Kind::Sym('\n') => {}
+                _ => out.extend(
+                    a.lower
+                        .get(t.span.start..t.span.end)
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(|&ch| if ch.is_ascii_digit() { '#' } else { ch }),
+                ),
+            }
+            c = t.span.end;
+        }
+        prev_end = Some(span.end);
+    }
+    // Trim.
+    while out.last().is_some_and(|c| c.is_whitespace()) {
+        out.pop();
+    }
+    let lead = out.iter().take_while(|c| c.is_whitespace()).count();
+    out.drain(..lead);
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    fn env_kws() -> (Vec<String>, Vec<String>) {
+        (
+            super::super::tables::OPT_OUT_KEYWORDS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            vec!["help".to_string()],
+        )
+    }
+
+    fn optout_hit(s: &str) -> bool {
+        let (o, h) = env_kws();
+        opt_out(
+            &Analysed::new(s),
+            &Env {
+                optout_keywords: &o,
+                help_keywords: &h,
+            },
+        )
+        .is_some()
+    }
+
+    #[test]
+    fn opt_out_shapes() {
+        assert!(optout_hit("Reply STOP to opt out."));
+        assert!(optout_hit("Txt STOP to unsubscribe"));
+        assert!(optout_hit("Reply HELP for help, STOP to cancel."));
+        assert!(optout_hit("Opt out: reply STOP"));
+        assert!(optout_hit("To unsubscribe, text STOP"));
+        assert!(optout_hit("Reply \u{201C}STOP\u{201D} to end"));
+        assert!(!optout_hit("We fly nonstop to Denver."));
+        assert!(!optout_hit("Stop by our store today."));
+        assert!(!optout_hit("Unsubscribe: acme.com/unsub"));
+        assert!(!optout_hit("Your chats are end-to-end encrypted."));
+    }
+
+    #[test]
+    fn brand_matching() {
+        let b = Brand::new(["Acme Corp"]);
+        assert!(b.find(&Analysed::new("Acme: your order shipped")).is_some());
+        assert!(b.find(&Analysed::new("Email admin@acmecorp.com")).is_some());
+        assert!(b.find(&Analysed::new("see support.acme.com")).is_some());
+        assert!(b.find(&Analysed::new("Your order shipped")).is_none());
+        let jane = Brand::new(["Jane Smith Consulting"]);
+        assert!(
+            jane.find(&Analysed::new("Hi Jane, see you tomorrow"))
+                .is_none()
+        );
+        assert!(
+            jane.find(&Analysed::new("Jane Smith Consulting: see you"))
+                .is_some()
+        );
+        let hope = Brand::new(["Habitat for Hope"]);
+        assert!(
+            hope.find(&Analysed::new("Give at habitatforhope.org/give"))
+                .is_some()
+        );
+        let att = Brand::new(["AT&T"]);
+        assert!(att.find(&Analysed::new("AT&T: bill ready")).is_some());
+    }
+
+    #[test]
+    fn otp_and_promo() {
+        assert!(otp(&Analysed::new("Your Acme verification code is 847291.")).is_some());
+        assert!(otp(&Analysed::new("Your Telnyx OTP is XXXX")).is_some());
+        assert!(otp(&Analysed::new("Your code: {{code}}")).is_some());
+        assert!(otp(&Analysed::new("Use code SUMMER30 at checkout")).is_none());
+        assert!(
+            otp(&Analysed::new(
+                "Your return authorization code RA-482913 is ready"
+            ))
+            .is_none()
+        );
+        assert!(
+            otp(&Analysed::new(
+                "If you didn't request this code, call 1-800-555-0199"
+            ))
+            .is_none()
+        );
+        assert!(promo(&Analysed::new("Get 30% off all items")).is_some());
+        assert!(promo(&Analysed::new("Get a FREE tote")).is_some());
+        assert!(promo(&Analysed::new("Feel free to call our toll-free line")).is_none());
+        assert!(promo(&Analysed::new("Call our TOLL-FREE line")).is_none());
+    }
+
+    #[test]
+    fn content_near_misses() {
+        assert!(cannabis(&Analysed::new("Spring weed control service is scheduled")).is_none());
+        assert!(cannabis(&Analysed::new("Same-day weed delivery")).is_some());
+        assert!(shaft(&Analysed::new("Adult education classes start Monday")).is_none());
+        assert!(shaft(&Analysed::new("Shotgun start at 8 AM")).is_none());
+        assert!(shaft(&Analysed::new("We hate to see you go")).is_none());
+        assert!(shaft(&Analysed::new("Your hot glue gun shipped")).is_none());
+        assert!(shaft(&Analysed::new("New rifles in stock")).is_some());
+        assert!(debt(&Analysed::new("Your payment is past due")).is_none());
+        assert!(
+            leadgen(&Analysed::new(
+                "Your number is never shared with third parties or partners"
+            ))
+            .is_none()
+        );
+        assert!(
+            phishing(&Analysed::new(
+                "Enter this code to complete your password reset"
+            ))
+            .is_none()
+        );
+        assert!(phishing(&Analysed::new("Verify your password at acme-login.com")).is_some());
+    }
+
+    #[test]
+    fn flow_details() {
+        let (o, h) = env_kws();
+        let env = Env {
+            optout_keywords: &o,
+            help_keywords: &h,
+        };
+        assert!(mechanism(&Analysed::new("Customers opt in at checkout."), &env).is_none());
+        assert!(mechanism(&Analysed::new("Users sign up on our website."), &env).is_none());
+        assert!(mechanism(&Analysed::new("by checking a consent box"), &env).is_some());
+        assert!(mechanism(&Analysed::new("By texting JOIN to 55123"), &env).is_some());
+        assert!(mechanism(&Analysed::new("Opt in online. Reply STOP to cancel."), &env).is_none());
+        assert!(
+            implied(&Analysed::new(
+                "Consent is not required as a condition of purchase."
+            ))
+            .is_none()
+        );
+        assert!(implied(&Analysed::new("The box is pre-checked.")).is_some());
+        assert!(
+            not_a_condition(&Analysed::new("Consent is not a condition of purchase.")).is_some()
+        );
+        assert!(not_a_condition(&Analysed::new("Consent is not required for purchase.")).is_some());
+    }
+
+    #[test]
+    fn dedup_keys() {
+        let (o, h) = env_kws();
+        let env = Env {
+            optout_keywords: &o,
+            help_keywords: &h,
+        };
+        let k = |s: &str| {
+            dedup_key(&Analysed::new(s), &env)
+                .into_iter()
+                .collect::<String>()
+        };
+        assert_eq!(
+            k("Order 123 shipped! Track at acme.com/t. Reply STOP to opt out."),
+            "order ### shipped! track at u."
+        );
+        assert_eq!(
+            k("Hi {{name}}, order 9 shipped. Reply STOP to opt out."),
+            "hi v, order # shipped."
+        );
+    }
+}

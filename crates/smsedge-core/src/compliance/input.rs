@@ -1,0 +1,485 @@
+//! Input models: the `campaignBuilder` body and the toll-free verification request.
+//!
+//! Both are read leniently from JSON: unknown fields are ignored, every field is
+//! optional, camelCase wire names and their snake_case forms are accepted, and a field
+//! of the wrong type is dropped and listed in `ignored` (reported as an `FLD-TYPE` info
+//! finding) instead of failing the whole check.
+
+use serde::{Deserialize, Deserializer};
+use serde_json::{Map, Value};
+
+use super::ComplianceError;
+
+/// A sample message and the input field it came from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sample {
+    /// The input field: `"sample1"`…, `"productionMessageContent"`, `"sampleMessage1"`…
+    pub field: String,
+    /// The message text.
+    pub text: String,
+}
+
+impl Sample {
+    /// A sample from a field name and its text.
+    #[must_use]
+    pub fn new(field: impl Into<String>, text: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// A field that had the wrong JSON type and was ignored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IgnoredField {
+    /// The field, as named in the input (`"brand.ein"` inside the brand block).
+    pub field: String,
+    /// What it should have been: `"string"`, `"boolean"`, `"object"`, `"array"`.
+    pub expected: &'static str,
+    /// What it was: `"number"`, `"array"`, `"object"`, `"boolean"`, `"string"`.
+    pub found: &'static str,
+}
+
+/// The brand registration body (`POST /v2/10dlc/brand`), plus the Sole Proprietor
+/// `pinSms` / `successSms` texts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[allow(missing_docs)] // Each field is the documented wire field of the same name.
+pub struct BrandRegistration {
+    pub entity_type: Option<String>,
+    pub display_name: Option<String>,
+    pub company_name: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub ein: Option<String>,
+    pub phone: Option<String>,
+    pub mobile_phone: Option<String>,
+    pub email: Option<String>,
+    pub street: Option<String>,
+    pub city: Option<String>,
+    pub state: Option<String>,
+    pub postal_code: Option<String>,
+    pub country: Option<String>,
+    pub website: Option<String>,
+    pub vertical: Option<String>,
+    pub stock_symbol: Option<String>,
+    pub stock_exchange: Option<String>,
+    pub pin_sms: Option<String>,
+    pub success_sms: Option<String>,
+}
+
+/// The `POST /v2/10dlc/campaignBuilder` body, plus the brand it belongs to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Campaign {
+    /// `usecase`: the TCR use case (`"MIXED"`, `"2FA"`…).
+    pub usecase: Option<String>,
+    /// `description`.
+    pub description: Option<String>,
+    /// `sample1`…`sample5` (or the array `samples`), in order.
+    pub samples: Vec<Sample>,
+    /// `messageFlow`: how people opt in.
+    pub message_flow: Option<String>,
+    /// `helpMessage`: the reply to HELP.
+    pub help_message: Option<String>,
+    /// `optinKeywords`, comma-separated.
+    pub optin_keywords: Option<String>,
+    /// `optoutKeywords`, comma-separated.
+    pub optout_keywords: Option<String>,
+    /// `helpKeywords`, comma-separated.
+    pub help_keywords: Option<String>,
+    /// `optinMessage`: the opt-in confirmation.
+    pub optin_message: Option<String>,
+    /// `optoutMessage`: the reply to STOP.
+    pub optout_message: Option<String>,
+    /// `embeddedLink` (default false).
+    pub embedded_link: Option<bool>,
+    /// `embeddedPhone` (default false).
+    pub embedded_phone: Option<bool>,
+    /// `numberPool` (default false).
+    pub number_pool: Option<bool>,
+    /// `ageGated` (default false).
+    pub age_gated: Option<bool>,
+    /// `directLending` (default false).
+    pub direct_lending: Option<bool>,
+    /// `brandName`: the name samples must carry; defaults to `brand.displayName`.
+    pub brand_name: Option<String>,
+    /// `brandAliases`: other names the brand goes by (DBA, short name).
+    pub brand_aliases: Vec<String>,
+    /// `brand`: the brand registration body, when known.
+    pub brand: Option<BrandRegistration>,
+    /// Fields that had the wrong type and were ignored.
+    pub ignored: Vec<IgnoredField>,
+}
+
+/// The toll-free verification request body (`POST /v2/messaging_tollfree/verification/requests`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[allow(missing_docs)] // Each field is the documented wire field of the same name.
+pub struct TollFreeVerification {
+    pub business_name: Option<String>,
+    pub corporate_website: Option<String>,
+    pub business_addr1: Option<String>,
+    pub business_addr2: Option<String>,
+    pub business_city: Option<String>,
+    pub business_state: Option<String>,
+    pub business_zip: Option<String>,
+    pub business_contact_first_name: Option<String>,
+    pub business_contact_last_name: Option<String>,
+    pub business_contact_email: Option<String>,
+    pub business_contact_phone: Option<String>,
+    pub message_volume: Option<String>,
+    /// `phoneNumbers`: `[{ "phoneNumber": "+1877…" }]` or plain strings.
+    pub phone_numbers: Vec<String>,
+    pub use_case: Option<String>,
+    pub use_case_summary: Option<String>,
+    /// `productionMessageContent` and any `sampleMessageN`.
+    pub samples: Vec<Sample>,
+    pub opt_in_workflow: Option<String>,
+    /// `optInWorkflowImageURLs`: `[{ "url": "…" }]` or plain strings.
+    pub opt_in_workflow_image_urls: Vec<String>,
+    pub additional_information: Option<String>,
+    pub isv_reseller: Option<String>,
+    pub business_registration_number: Option<String>,
+    pub business_registration_type: Option<String>,
+    pub business_registration_country: Option<String>,
+    pub doing_business_as: Option<String>,
+    pub entity_type: Option<String>,
+    pub opt_in_confirmation_response: Option<String>,
+    pub help_message_response: Option<String>,
+    pub privacy_policy_url: Option<String>,
+    pub terms_and_condition_url: Option<String>,
+    pub age_gated_content: Option<bool>,
+    pub opt_in_keywords: Option<String>,
+    /// Fields that had the wrong type and were ignored.
+    pub ignored: Vec<IgnoredField>,
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+fn snake(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Reads fields of one JSON object tolerantly, recording wrong types.
+struct Reader<'a> {
+    map: &'a Map<String, Value>,
+    prefix: &'static str,
+    ignored: Vec<IgnoredField>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(map: &'a Map<String, Value>, prefix: &'static str) -> Self {
+        Self {
+            map,
+            prefix,
+            ignored: Vec::new(),
+        }
+    }
+
+    /// The first present, non-null value among `key` and its snake_case form.
+    fn get(&self, key: &str) -> Option<(String, &'a Value)> {
+        if let Some(v) = self.map.get(key).filter(|v| !v.is_null()) {
+            return Some((key.to_string(), v));
+        }
+        let s = snake(key);
+        self.map.get(&s).filter(|v| !v.is_null()).map(|v| (s, v))
+    }
+
+    fn ignore(&mut self, key: &str, expected: &'static str, v: &Value) {
+        self.ignored.push(IgnoredField {
+            field: format!("{}{key}", self.prefix),
+            expected,
+            found: type_name(v),
+        });
+    }
+
+    fn string(&mut self, key: &str) -> Option<String> {
+        let (k, v) = self.get(key)?;
+        match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Array(items) if items.iter().all(|i| i.is_string() || i.is_number()) => Some(
+                items
+                    .iter()
+                    .map(|i| match i {
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            other => {
+                self.ignore(&k, "string", other);
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, key: &str) -> Option<bool> {
+        let (k, v) = self.get(key)?;
+        match v {
+            Value::Bool(b) => Some(*b),
+            Value::String(s)
+                if matches!(s.trim().to_ascii_lowercase().as_str(), "true" | "yes") =>
+            {
+                Some(true)
+            }
+            Value::String(s)
+                if matches!(s.trim().to_ascii_lowercase().as_str(), "false" | "no" | "") =>
+            {
+                Some(false)
+            }
+            Value::Number(n) if n.as_f64() == Some(1.0) => Some(true),
+            Value::Number(n) if n.as_f64() == Some(0.0) => Some(false),
+            other => {
+                self.ignore(&k, "boolean", other);
+                None
+            }
+        }
+    }
+
+    /// A list of strings: an array of strings (or of objects holding `inner`), or a
+    /// comma-separated string.
+    fn strings(&mut self, key: &str, inner: &str) -> Vec<String> {
+        let Some((k, v)) = self.get(key) else {
+            return Vec::new();
+        };
+        match v {
+            Value::Array(items) => {
+                let mut out = Vec::new();
+                for item in items.iter().take(MAX_LIST_ITEMS) {
+                    match item {
+                        Value::String(s) => out.push(s.clone()),
+                        Value::Object(o) => match o.get(inner) {
+                            Some(Value::String(s)) => out.push(s.clone()),
+                            Some(other) => self.ignore(&format!("{k}[].{inner}"), "string", other),
+                            None => {}
+                        },
+                        Value::Null => {}
+                        other => self.ignore(&format!("{k}[]"), "string", other),
+                    }
+                }
+                out
+            }
+            Value::String(s) => s
+                .split(',')
+                .map(|x| x.trim().to_string())
+                .filter(|x| !x.is_empty())
+                .collect(),
+            other => {
+                self.ignore(&k, "array", other);
+                Vec::new()
+            }
+        }
+    }
+
+    /// `prefix1`…`prefix9`.
+    fn numbered(&mut self, prefix: &str, out: &mut Vec<Sample>) {
+        for i in 1..=9 {
+            let key = format!("{prefix}{i}");
+            let used = self.get(&key).map(|(k, _)| k);
+            if let (Some(text), Some(field)) = (self.string(&key), used) {
+                out.push(Sample { field, text });
+            }
+        }
+    }
+}
+
+/// Most list items read from one array (keeps work bounded on hostile input).
+const MAX_LIST_ITEMS: usize = 1_000;
+
+fn object(value: &Value) -> Result<&Map<String, Value>, ComplianceError> {
+    value.as_object().ok_or(ComplianceError::NotAnObject {
+        found: type_name(value),
+    })
+}
+
+impl BrandRegistration {
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            entity_type: r.string("entityType"),
+            display_name: r.string("displayName"),
+            company_name: r.string("companyName"),
+            first_name: r.string("firstName"),
+            last_name: r.string("lastName"),
+            ein: r.string("ein"),
+            phone: r.string("phone"),
+            mobile_phone: r.string("mobilePhone"),
+            email: r.string("email"),
+            street: r.string("street"),
+            city: r.string("city"),
+            state: r.string("state"),
+            postal_code: r.string("postalCode"),
+            country: r.string("country"),
+            website: r.string("website"),
+            vertical: r.string("vertical"),
+            stock_symbol: r.string("stockSymbol"),
+            stock_exchange: r.string("stockExchange"),
+            pin_sms: r.string("pinSms"),
+            success_sms: r.string("successSms"),
+        }
+    }
+}
+
+impl Campaign {
+    /// Reads a `campaignBuilder` body from JSON, tolerantly.
+    ///
+    /// # Errors
+    /// [`ComplianceError::NotAnObject`] when `value` is not a JSON object.
+    pub fn from_value(value: &Value) -> Result<Self, ComplianceError> {
+        let mut r = Reader::new(object(value)?, "");
+        let mut samples = Vec::new();
+        r.numbered("sample", &mut samples);
+        if samples.is_empty() {
+            if let Some((k, v)) = r.get("samples") {
+                match v {
+                    Value::Array(items) => {
+                        for (i, item) in items.iter().take(MAX_LIST_ITEMS).enumerate() {
+                            match item {
+                                Value::String(s) => {
+                                    samples.push(Sample::new(format!("sample{}", i + 1), s.clone()))
+                                }
+                                Value::Null => {}
+                                other => r.ignore(&format!("{k}[{i}]"), "string", other),
+                            }
+                        }
+                    }
+                    other => r.ignore(&k, "array", other),
+                }
+            }
+        }
+        let brand = match r.get("brand") {
+            Some((_, Value::Object(map))) => {
+                let mut br = Reader::new(map, "brand.");
+                let brand = BrandRegistration::read(&mut br);
+                r.ignored.append(&mut br.ignored);
+                Some(brand)
+            }
+            Some((k, other)) => {
+                r.ignore(&k, "object", other);
+                None
+            }
+            None => None,
+        };
+        let mut campaign = Self {
+            usecase: r.string("usecase").or_else(|| r.string("useCase")),
+            description: r.string("description"),
+            samples,
+            message_flow: r.string("messageFlow"),
+            help_message: r.string("helpMessage"),
+            optin_keywords: r.string("optinKeywords"),
+            optout_keywords: r.string("optoutKeywords"),
+            help_keywords: r.string("helpKeywords"),
+            optin_message: r.string("optinMessage"),
+            optout_message: r.string("optoutMessage"),
+            embedded_link: r.boolean("embeddedLink"),
+            embedded_phone: r.boolean("embeddedPhone"),
+            number_pool: r.boolean("numberPool"),
+            age_gated: r.boolean("ageGated"),
+            direct_lending: r.boolean("directLending"),
+            brand_name: r.string("brandName"),
+            brand_aliases: r.strings("brandAliases", "name"),
+            brand,
+            ignored: Vec::new(),
+        };
+        campaign.ignored = r.ignored;
+        Ok(campaign)
+    }
+}
+
+impl TollFreeVerification {
+    /// Reads a toll-free verification request from JSON, tolerantly.
+    ///
+    /// # Errors
+    /// [`ComplianceError::NotAnObject`] when `value` is not a JSON object.
+    pub fn from_value(value: &Value) -> Result<Self, ComplianceError> {
+        let mut r = Reader::new(object(value)?, "");
+        let mut samples = Vec::new();
+        if let Some(text) = r.string("productionMessageContent") {
+            let field = r
+                .get("productionMessageContent")
+                .map_or_else(|| "productionMessageContent".to_string(), |(k, _)| k);
+            samples.push(Sample { field, text });
+        }
+        r.numbered("sampleMessage", &mut samples);
+        let mut tfv = Self {
+            business_name: r.string("businessName"),
+            corporate_website: r.string("corporateWebsite"),
+            business_addr1: r.string("businessAddr1"),
+            business_addr2: r.string("businessAddr2"),
+            business_city: r.string("businessCity"),
+            business_state: r.string("businessState"),
+            business_zip: r.string("businessZip"),
+            business_contact_first_name: r.string("businessContactFirstName"),
+            business_contact_last_name: r.string("businessContactLastName"),
+            business_contact_email: r.string("businessContactEmail"),
+            business_contact_phone: r.string("businessContactPhone"),
+            message_volume: r.string("messageVolume"),
+            phone_numbers: r.strings("phoneNumbers", "phoneNumber"),
+            use_case: r.string("useCase"),
+            use_case_summary: r.string("useCaseSummary"),
+            samples,
+            opt_in_workflow: r.string("optInWorkflow"),
+            opt_in_workflow_image_urls: {
+                let mut urls = r.strings("optInWorkflowImageURLs", "url");
+                if urls.is_empty() {
+                    urls = r.strings("optInWorkflowImageUrls", "url");
+                }
+                urls
+            },
+            additional_information: r.string("additionalInformation"),
+            isv_reseller: r.string("isvReseller"),
+            business_registration_number: r.string("businessRegistrationNumber"),
+            business_registration_type: r.string("businessRegistrationType"),
+            business_registration_country: r.string("businessRegistrationCountry"),
+            doing_business_as: r.string("doingBusinessAs"),
+            entity_type: r.string("entityType"),
+            opt_in_confirmation_response: r.string("optInConfirmationResponse"),
+            help_message_response: r.string("helpMessageResponse"),
+            privacy_policy_url: r
+                .string("privacyPolicyURL")
+                .or_else(|| r.string("privacyPolicyUrl")),
+            terms_and_condition_url: r
+                .string("termsAndConditionURL")
+                .or_else(|| r.string("termsAndConditionUrl")),
+            age_gated_content: r.boolean("ageGatedContent"),
+            opt_in_keywords: r.string("optInKeywords"),
+            ignored: Vec::new(),
+        };
+        tfv.ignored = r.ignored;
+        Ok(tfv)
+    }
+}
+
+impl<'de> Deserialize<'de> for Campaign {
+    /// Lenient: wrong-typed fields are ignored (see [`Campaign::ignored`]).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        Self::from_value(&value).map_err(serde::de::Error::custom)
+    }
+}
+
+impl<'de> Deserialize<'de> for TollFreeVerification {
+    /// Lenient: wrong-typed fields are ignored (see [`TollFreeVerification::ignored`]).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        Self::from_value(&value).map_err(serde::de::Error::custom)
+    }
+}

@@ -1,0 +1,348 @@
+//! The rule catalogue: one small documented unit per rule.
+//!
+//! A rule is a [`Rule`] constant (ID, severity, scope, the doc section it enforces)
+//! plus a `check` function that reads the analysed submission and returns at most one
+//! hit. Adding a rule means writing one constant and one function, and listing it in
+//! [`CATALOGUE`].
+
+mod brand;
+mod content;
+mod flags;
+mod flow;
+mod keywords;
+mod length;
+mod samples;
+mod structure;
+mod tollfree;
+mod usecase;
+
+use super::context::{Ctx, Field, SampleFacts, Submission};
+use super::text::Span;
+use super::{Evidence, Finding, Report, SampleInfo, Severity};
+
+/// Which submissions a rule applies to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applies {
+    /// 10DLC campaigns only.
+    Campaign,
+    /// Toll-free verification requests only.
+    TollFree,
+    /// Both (through the field mapping of catalogue §1).
+    Both,
+}
+
+/// One rule of the catalogue.
+#[derive(Clone, Copy, Debug)]
+pub struct Rule {
+    /// The stable rule ID, e.g. `"SMP-OPTOUT-NONE"`.
+    pub id: &'static str,
+    /// Its severity.
+    pub severity: Severity,
+    /// Which submissions it checks.
+    pub applies: Applies,
+    /// What it checks, in a few words.
+    pub title: &'static str,
+    /// The doc section (or outside anchor) it enforces.
+    pub source: &'static str,
+    /// Skipped when the use case is unknown.
+    pub(crate) needs_use_case: bool,
+    pub(crate) check: fn(&Ctx) -> Option<Hit>,
+}
+
+/// What a rule found: one field, maybe a span, and what to tell the user.
+#[derive(Debug)]
+pub(crate) struct Hit {
+    field: String,
+    evidence: Option<Evidence>,
+    message: String,
+    fix: String,
+    also: Vec<String>,
+}
+
+impl Hit {
+    /// A hit on `field`, pointing at `span` (character indices) when given.
+    pub(crate) fn at(
+        field: &Field,
+        span: Option<Span>,
+        message: impl Into<String>,
+        fix: impl Into<String>,
+    ) -> Self {
+        let evidence = span.map(|s| Evidence {
+            start: field.a.utf16_at(s.start),
+            end: field.a.utf16_at(s.end),
+            text: field.a.slice(s),
+        });
+        Self {
+            field: field.name.clone(),
+            evidence,
+            message: message.into(),
+            fix: fix.into(),
+            also: Vec::new(),
+        }
+    }
+
+    /// A hit on a field that is not analysed text (or is absent).
+    pub(crate) fn on(
+        field: impl Into<String>,
+        message: impl Into<String>,
+        fix: impl Into<String>,
+    ) -> Self {
+        Self {
+            field: field.into(),
+            evidence: None,
+            message: message.into(),
+            fix: fix.into(),
+            also: Vec::new(),
+        }
+    }
+
+    /// Evidence given directly in UTF-16 units.
+    pub(crate) fn with_utf16(mut self, field: &Field, start: usize, end: usize) -> Self {
+        let (s, e) = (field.a.char_at_utf16(start), field.a.char_at_utf16(end));
+        self.evidence = Some(Evidence {
+            start,
+            end,
+            text: field.a.slice(Span::new(s, e)),
+        });
+        self
+    }
+
+    /// Other fields with the same problem.
+    pub(crate) fn also(mut self, fields: Vec<String>) -> Self {
+        self.also = fields;
+        self
+    }
+}
+
+/// The first sample where `detect` finds something, with the other samples where it does.
+pub(crate) fn first_sample(
+    cx: &Ctx,
+    detect: impl Fn(&SampleFacts) -> Option<Span>,
+) -> Option<(&SampleFacts, Span, Vec<String>)> {
+    let mut hits = cx
+        .samples
+        .iter()
+        .filter_map(|s| detect(s).map(|span| (s, span)));
+    let (first, span) = hits.next()?;
+    let also = hits.map(|(s, _)| s.field.name.clone()).collect();
+    Some((first, span, also))
+}
+
+/// The first sample where `fails` holds, with the other failing samples.
+pub(crate) fn first_failing(
+    cx: &Ctx,
+    fails: impl Fn(&SampleFacts) -> bool,
+) -> Option<(&SampleFacts, Vec<String>)> {
+    let mut hits = cx.samples.iter().filter(|s| fails(s));
+    let first = hits.next()?;
+    Some((first, hits.map(|s| s.field.name.clone()).collect()))
+}
+
+/// The first of several fields where `detect` finds something.
+pub(crate) fn first_field<'a>(
+    fields: impl IntoIterator<Item = &'a Field>,
+    detect: impl Fn(&Field) -> Option<Span>,
+) -> Option<(&'a Field, Span, Vec<String>)> {
+    let mut hits = fields.into_iter().filter_map(|f| detect(f).map(|s| (f, s)));
+    let (first, span) = hits.next()?;
+    let also = hits.map(|(f, _)| f.name.clone()).collect();
+    Some((first, span, also))
+}
+
+/// Every rule, in catalogue order.
+pub(crate) const CATALOGUE: &[Rule] = &[
+    // 3.1 Structure and description
+    structure::FLD_REQUIRED,
+    structure::FLD_USECASE,
+    structure::DESC_SHORT,
+    structure::DESC_LONG,
+    structure::DESC_VAGUE,
+    structure::UC_DESC_MISMATCH,
+    // 3.2 Sample messages
+    samples::SMP_COUNT,
+    samples::SMP_OPTOUT_NONE,
+    samples::SMP_OPTOUT_MISSING,
+    samples::SMP_BRAND_NONE,
+    samples::SMP_BRAND_MISSING,
+    samples::SMP_GENERIC,
+    samples::SMP_DUPLICATE,
+    samples::SMP_ALLCAPS,
+    samples::SMP_SPAM_TRIGGERS,
+    samples::SMP_AUTORESPONSE,
+    samples::TPL_PLACEHOLDER,
+    // 3.3 Length and encoding
+    length::LEN_SAMPLE_MIN,
+    length::LEN_SAMPLE_MAX,
+    length::LEN_SEGMENTS,
+    length::LEN_2FA,
+    // 3.4 Links, phones and flags
+    flags::LNK_SHORTENER,
+    flags::LNK_URL_PLACEHOLDER,
+    flags::LNK_INSECURE,
+    flags::LNK_DOMAIN_MISMATCH,
+    flags::FLAG_LINK_UNDECLARED,
+    flags::FLAG_LINK_UNUSED,
+    flags::FLAG_PHONE_UNDECLARED,
+    flags::FLAG_PHONE_UNUSED,
+    flags::FLAG_AGEGATE_MISSING,
+    flags::FLAG_DIRECTLENDING,
+    // 3.5 Use-case fit
+    usecase::UC_PROMO_IN_TXN,
+    usecase::UC_PROMO_IN_OTHER,
+    usecase::UC_OTP_OUTSIDE_2FA,
+    usecase::UC_2FA_NOCODE,
+    usecase::UC_2FA_LINK,
+    usecase::UC_MKT_NO_PROMO,
+    usecase::UC_MIXED_SINGLE,
+    usecase::UC_SWEEPSTAKES_TERMS,
+    // 3.6 Restricted and prohibited content
+    content::CNT_SHAFT,
+    content::CNT_CANNABIS,
+    content::CNT_GAMBLING,
+    content::CNT_PAYDAY,
+    content::CNT_DEBT,
+    content::CNT_HIGHRISK_FIN,
+    content::CNT_SWEEPSTAKES,
+    content::CNT_LEADGEN,
+    content::CNT_PHISHING,
+    // 3.7 Message flow
+    flow::FLOW_SHORT,
+    flow::FLOW_LONG,
+    flow::FLOW_MECHANISM,
+    flow::FLOW_IMPLIED,
+    flow::FLOW_WHERE,
+    flow::FLOW_SMS,
+    flow::FLOW_TYPES,
+    flow::FLOW_FREQ,
+    flow::FLOW_RATES,
+    flow::FLOW_CONDITION,
+    flow::FLOW_PRIVACY,
+    flow::FLOW_MKT_TYPES,
+    // 3.8 Keywords, HELP and auto-responses
+    keywords::KW_STOP_MISSING,
+    keywords::KW_HELP_MISSING,
+    keywords::KW_START_MISSING,
+    keywords::KW_CONFLICT,
+    keywords::KW_TOO_MANY,
+    keywords::KW_UNLISTED,
+    keywords::HELP_CONTACT,
+    keywords::HELP_BRAND,
+    keywords::HELP_OPTOUT,
+    keywords::AR_SHORT,
+    keywords::AR_OPTOUT_CONTENT,
+    keywords::AR_OPTIN_CONTENT,
+    // 3.9 Sole Proprietor and brand fields
+    brand::SP_NUMBERPOOL,
+    brand::SP_USECASE,
+    brand::SP_PINSMS,
+    brand::BRD_EIN_FORMAT,
+    brand::BRD_PHONE_E164,
+    brand::BRD_STATE,
+    brand::BRD_COUNTRY,
+    brand::BRD_POBOX,
+    brand::BRD_EMAIL_DOMAIN,
+    brand::BRD_WEBSITE_ROOT,
+    brand::BRD_PUBLIC_STOCK,
+    brand::BRD_ENTITY,
+    brand::BRD_VERTICAL,
+    // 3.10 Toll-free verification only
+    tollfree::TFV_REQUIRED,
+    tollfree::TFV_BRN_REQUIRED,
+    tollfree::TFV_BRN_COUNTRY,
+    tollfree::TFV_BRN_FORMAT,
+    tollfree::TFV_ENTITY,
+    tollfree::TFV_NUMBER_TYPE,
+    tollfree::TFV_WEBSITE_HTTP,
+    tollfree::TFV_EMAIL_FREE,
+    tollfree::TFV_LEGAL_NAME,
+    tollfree::TFV_PRIVACY_LINKS,
+    tollfree::TFV_SUMMARY_VAGUE,
+    // Advice (info; not labelled)
+    length::LEN_ENCODING,
+    samples::SMP_COUNT_MIN3,
+    keywords::KW_OPTOUT_STANDARD,
+    usecase::UC_2FA_EXPIRY,
+    structure::FLD_TYPE,
+];
+
+/// Pairs (and triples) of rules of which at most one may fire: the first listed wins.
+const EXCLUSIVE: &[&[&str]] = &[
+    &["SMP-OPTOUT-NONE", "SMP-OPTOUT-MISSING"],
+    &["SMP-BRAND-NONE", "SMP-BRAND-MISSING"],
+    &["DESC-SHORT", "DESC-LONG", "DESC-VAGUE"],
+];
+
+/// The whole catalogue: every rule with its ID, severity, scope and source.
+#[must_use]
+pub fn rules() -> &'static [Rule] {
+    CATALOGUE
+}
+
+impl Rule {
+    fn applies_to(&self, kind: Submission) -> bool {
+        match self.applies {
+            Applies::Both => true,
+            Applies::Campaign => kind == Submission::Campaign,
+            Applies::TollFree => kind == Submission::TollFree,
+        }
+    }
+}
+
+/// Runs every applicable rule.
+pub(crate) fn run(cx: &Ctx) -> Report {
+    let mut findings: Vec<(usize, Finding)> = Vec::new();
+    for (order, rule) in CATALOGUE.iter().enumerate() {
+        if !rule.applies_to(cx.kind) || (rule.needs_use_case && !cx.use_case_known()) {
+            continue;
+        }
+        if let Some(hit) = (rule.check)(cx) {
+            let excluded = EXCLUSIVE.iter().any(|group| {
+                group.contains(&rule.id)
+                    && findings
+                        .iter()
+                        .any(|(_, f)| f.rule != rule.id && group.contains(&f.rule))
+            });
+            if excluded {
+                continue;
+            }
+            findings.push((
+                order,
+                Finding {
+                    rule: rule.id,
+                    severity: rule.severity,
+                    field: hit.field,
+                    message: hit.message,
+                    fix: hit.fix,
+                    evidence: hit.evidence,
+                    also: hit.also,
+                },
+            ));
+        }
+    }
+    findings.sort_by_key(|(order, f)| (f.severity, *order));
+    let findings: Vec<Finding> = findings.into_iter().map(|(_, f)| f).collect();
+    let samples = cx
+        .samples
+        .iter()
+        .filter_map(|s| {
+            s.count.map(|c| SampleInfo {
+                field: s.field.name.clone(),
+                encoding: c.encoding,
+                segments: c.segments,
+                units: c.units,
+            })
+        })
+        .collect();
+    Report {
+        error_count: findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count(),
+        warning_count: findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count(),
+        findings,
+        samples,
+    }
+}
