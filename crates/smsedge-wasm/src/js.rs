@@ -93,31 +93,72 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> 
         .map_err(|e| Error::internal(e.to_string()))
 }
 
-/// Reads an options object (undefined/null mean "all defaults"). A key outside `known`
-/// is an error, so a misspelt option (`smart_encoding`) is not silently ignored.
-pub(crate) fn from_js<T: serde::de::DeserializeOwned + Default>(
-    value: JsValue,
-    what: &str,
-    known: &[&str],
-) -> Result<T, Error> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
-    }
-    if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err(Error::invalid_argument(format!(
-            "{what} must be an object, got {}",
-            type_name(&value)
-        )));
-    }
-    for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !known.contains(&key.as_str()) {
+/// Reads the fields of an options object by hand: no serde deserializer, so no float
+/// formatting machinery in the wasm (several KB) and messages that name the field.
+pub(crate) struct Fields {
+    object: Option<js_sys::Object>,
+    what: &'static str,
+}
+
+impl Fields {
+    /// Checks that `value` is an object (or undefined/null: all defaults) whose keys are all in `known`.
+    pub(crate) fn new(value: JsValue, what: &'static str, known: &[&str]) -> Result<Self, Error> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(Self { object: None, what });
+        }
+        if !value.is_object() || js_sys::Array::is_array(&value) {
             return Err(Error::invalid_argument(format!(
-                "{what} has no option {key:?}; the options are {}",
-                known.join(", ")
+                "{what} must be an object, got {}",
+                type_name(&value)
             )));
         }
+        let object: js_sys::Object = value.unchecked_into();
+        for key in js_sys::Object::keys(&object).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !known.contains(&key.as_str()) {
+                return Err(Error::invalid_argument(format!(
+                    "{what} has no field {key:?}; the fields are {}",
+                    known.join(", ")
+                )));
+            }
+        }
+        Ok(Self {
+            object: Some(object),
+            what,
+        })
     }
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| Error::invalid_argument(format!("{what}: {e}")))
+
+    fn get(&self, key: &str) -> Option<JsValue> {
+        let value = js_sys::Reflect::get(self.object.as_ref()?, &JsValue::from_str(key)).ok()?;
+        (!value.is_undefined()).then_some(value)
+    }
+
+    fn wrong(&self, key: &str, want: &str, got: &JsValue) -> Error {
+        Error::invalid_argument(format!(
+            "{}.{key} must be {want}, got {}",
+            self.what,
+            type_name(got)
+        ))
+    }
+
+    /// A string field.
+    pub(crate) fn string(&self, key: &str) -> Result<Option<String>, Error> {
+        self.get(key)
+            .map(|v| v.as_string().ok_or_else(|| self.wrong(key, "a string", &v)))
+            .transpose()
+    }
+
+    /// A boolean field.
+    pub(crate) fn bool(&self, key: &str) -> Result<Option<bool>, Error> {
+        self.get(key)
+            .map(|v| v.as_bool().ok_or_else(|| self.wrong(key, "a boolean", &v)))
+            .transpose()
+    }
+
+    /// A number field.
+    pub(crate) fn number(&self, key: &str) -> Result<Option<f64>, Error> {
+        self.get(key)
+            .map(|v| v.as_f64().ok_or_else(|| self.wrong(key, "a number", &v)))
+            .transpose()
+    }
 }

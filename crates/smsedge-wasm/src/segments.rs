@@ -1,11 +1,11 @@
 //! `analyze`, `countSegments` and `smartEncode`: the segment engine for JavaScript.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use smsedge_core::segments as core;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
-use crate::js::{JsText, from_js, js_string, read_text, to_js};
+use crate::js::{Fields, JsText, js_string, read_text, to_js};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -129,23 +129,13 @@ extern "C" {
     pub type AnalyzeOptions;
 }
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-struct OptionsDto {
-    sender: Option<String>,
-    encoding: Option<String>,
-    smart_encoding: Option<bool>,
-    price_per_segment: Option<f64>,
-}
-
 fn parse_options(value: Option<JsValue>) -> Result<core::Options, Error> {
-    let value = value.unwrap_or(JsValue::UNDEFINED);
-    let dto: OptionsDto = from_js(
-        value,
+    let fields = Fields::new(
+        value.unwrap_or(JsValue::UNDEFINED),
         "options",
         &["sender", "encoding", "smartEncoding", "pricePerSegment"],
     )?;
-    let sender = match dto.sender.as_deref() {
+    let sender = match fields.string("sender")?.as_deref() {
         None | Some("long_code") => core::Sender::LongCode,
         Some("toll_free") => core::Sender::TollFree,
         Some("short_code") => core::Sender::ShortCode,
@@ -156,7 +146,7 @@ fn parse_options(value: Option<JsValue>) -> Result<core::Options, Error> {
             )));
         }
     };
-    let encoding = match dto.encoding.as_deref() {
+    let encoding = match fields.string("encoding")?.as_deref() {
         None | Some("auto") => core::RequestEncoding::Auto,
         Some("gsm7") => core::RequestEncoding::Gsm7,
         Some("ucs2") => core::RequestEncoding::Ucs2,
@@ -169,8 +159,8 @@ fn parse_options(value: Option<JsValue>) -> Result<core::Options, Error> {
     Ok(core::Options {
         sender,
         encoding,
-        smart_encoding: dto.smart_encoding.unwrap_or(false),
-        price_per_segment: dto.price_per_segment,
+        smart_encoding: fields.bool("smartEncoding")?.unwrap_or(false),
+        price_per_segment: fields.number("pricePerSegment")?,
     })
 }
 

@@ -1,11 +1,11 @@
 //! `estimateSend`: how long a send takes at the documented Telnyx throughput.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use smsedge_core::throughput as core;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
-use crate::js::{from_js, to_js};
+use crate::js::{Fields, to_js};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -40,16 +40,6 @@ extern "C" {
     pub type SendPlan;
 }
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-struct PlanDto {
-    sender: Option<String>,
-    att_class: Option<String>,
-    senders: Option<f64>,
-    recipients: Option<f64>,
-    segments: Option<f64>,
-}
-
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct EstimateDto {
@@ -75,18 +65,18 @@ fn count(value: Option<f64>, name: &str, default: Option<u64>) -> Result<u64, Er
 /// throughput (per number, or per 10DLC campaign class), capped at the account's 50 SMS/s.
 #[wasm_bindgen(js_name = estimateSend, unchecked_return_type = "SendEstimate")]
 pub fn estimate_send(plan: SendPlan) -> Result<JsValue, Error> {
-    let dto: PlanDto = from_js(
+    let fields = Fields::new(
         plan.into(),
         "plan",
         &["sender", "attClass", "senders", "recipients", "segments"],
     )?;
-    let class = match dto.att_class.as_deref() {
+    let class = match fields.string("attClass")?.as_deref() {
         None => None,
         Some(letter) => Some(core::AttClass::from_letter(letter).ok_or_else(|| {
             Error::invalid_argument(format!("plan.attClass must be an AT&T class letter (A–F, T, W, K, P, S, X, G, N), got {letter:?}"))
         })?),
     };
-    let route = match (dto.sender.as_deref(), class) {
+    let route = match (fields.string("sender")?.as_deref(), class) {
         (Some("long_code"), Some(class)) => core::Route::TenDlc(class),
         (Some("long_code"), None) => core::Route::LongCode,
         (Some("toll_free"), None) => core::Route::TollFree,
@@ -103,13 +93,13 @@ pub fn estimate_send(plan: SendPlan) -> Result<JsValue, Error> {
             )));
         }
     };
-    let senders = u32::try_from(count(dto.senders, "senders", Some(1))?)
+    let senders = u32::try_from(count(fields.number("senders")?, "senders", Some(1))?)
         .map_err(|_| Error::invalid_argument("plan.senders is too large"))?;
     let plan = core::Plan {
         route,
         senders,
-        recipients: count(dto.recipients, "recipients", None)?,
-        segments: count(dto.segments, "segments", None)?,
+        recipients: count(fields.number("recipients")?, "recipients", None)?,
+        segments: count(fields.number("segments")?, "segments", None)?,
     };
     let e = core::estimate(&plan).map_err(|e| Error::new(e.code(), e.to_string()))?;
     to_js(&EstimateDto {
