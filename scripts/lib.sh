@@ -64,3 +64,8 @@ build_pkg() {
   ensure_rust_tools
   build_wasm full "segments"
 }
+
+# The web app's generated files (the checker's examples, from tests/vectors/compliance).
+build_site() {
+  node "$ROOT/scripts/examples.mjs"
+}
