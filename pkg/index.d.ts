@@ -1,8 +1,15 @@
-export { analyze, countSegments, smartEncode, estimateSend } from "./dist/full/smsedge.js";
+export { analyze, countSegments, smartEncode, estimateSend, checkCampaign, checkTollFreeVerification } from "./dist/full/smsedge.js";
 export type {
   Analysis,
   AnalyzeOptions,
   AttClass,
+  BrandInput,
+  CampaignInput,
+  ComplianceReport,
+  Finding,
+  SampleEncoding,
+  Severity,
+  TollFreeVerificationInput,
   SendEstimate,
   SendPlan,
   Encoding,

@@ -62,7 +62,7 @@ build_wasm() {
 
 build_pkg() {
   ensure_rust_tools
-  build_wasm full "segments"
+  build_wasm full "segments,compliance"
 }
 
 # The web app's generated files (the checker's examples, from tests/vectors/compliance).

@@ -313,6 +313,7 @@ $('#load-example').addEventListener('click', async () => {
   if (!e) return;
   const data = await (await fetch(`examples/${file}`)).json();
   switchKind(e.kind, data);
+  $('#examples').value = file;
   jsonStatus.textContent = `Example loaded: ${e.title}.`;
 });
 

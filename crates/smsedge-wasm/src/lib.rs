@@ -10,9 +10,15 @@
 #![deny(missing_docs)]
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[cfg(feature = "compliance")]
+pub mod compliance;
+#[cfg(feature = "client")]
+pub mod client;
 pub mod error;
 mod js;
 #[cfg(feature = "segments")]
 pub mod segments;
 #[cfg(feature = "segments")]
 pub mod throughput;
+#[cfg(feature = "webhooks")]
+pub mod webhooks;
