@@ -15,6 +15,8 @@ pub mod compliance;
 #[cfg(feature = "client")]
 pub mod client;
 pub mod error;
+// A build with fewer features (the webhook-only wasm) uses only some of the helpers.
+#[cfg_attr(not(feature = "segments"), allow(dead_code))]
 mod js;
 #[cfg(feature = "segments")]
 pub mod segments;
