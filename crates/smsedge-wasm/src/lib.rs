@@ -10,10 +10,10 @@
 #![deny(missing_docs)]
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-#[cfg(feature = "compliance")]
-pub mod compliance;
 #[cfg(feature = "client")]
 pub mod client;
+#[cfg(feature = "compliance")]
+pub mod compliance;
 pub mod error;
 // A build with fewer features (the webhook-only wasm) uses only some of the helpers.
 #[cfg_attr(not(feature = "segments"), allow(dead_code))]
