@@ -47,44 +47,75 @@ function renderStats(a, error) {
   fill(pick('warnings'), ...alerts);
 }
 
-/** Draws the analysed text part by part, marking UTF-16 and 2-septet characters. */
-function renderParts(a, ucs2At) {
-  const ext = new Set(a.extensionChars.map((c) => c.index));
+/** One part's card. */
+function partCard(a, part, k, ucs2At, ext) {
   const unit = a.encoding === 'UCS-2' ? 'UTF-16 units' : a.encoding === 'GSM-7' ? 'septets' : 'characters';
   const capacity = a.segments > 1 ? (a.encoding === 'UCS-2' ? 67 : 153) : a.encoding === 'UCS-2' ? 70 : 160;
-  const cards = a.parts.map((part, k) => {
-    const body = h('p', { class: 'text' });
-    let run = '';
-    const flush = () => {
-      if (run) body.append(run);
-      run = '';
-    };
-    for (let i = part.start; i < part.end; ) {
-      const cp = part.text.codePointAt(i - part.start) ?? 0;
-      const len = cp > 0xffff && i + 1 < part.end ? 2 : 1;
-      const ch = part.text.slice(i - part.start, i - part.start + len);
-      const bad = ucs2At.get(i);
+  const body = h('p', { class: 'text' });
+  let runStart = 0;
+  const t = part.text;
+  const flush = (to) => {
+    if (to > runStart) body.append(t.slice(runStart, to));
+  };
+  for (let j = 0; j < t.length; ) {
+    const i = part.start + j;
+    const code = t.charCodeAt(j);
+    const len = code >= 0xd800 && code < 0xdc00 && j + 1 < t.length ? 2 : 1;
+    const bad = ucs2At.get(i);
+    if (bad || ext.has(i)) {
+      flush(j);
+      const ch = t.slice(j, j + len);
       if (bad) {
-        flush();
-        const title = `${describe(bad)} forces UTF-16${bad.replacement !== null ? `; smart encoding: ${bad.replacement === '' ? 'removed' : `“${bad.replacement}”`}` : ''}`;
-        body.append(h('mark', { class: 'ucs2', title, 'data-testid': 'mark-ucs2' }, visible(ch)));
-      } else if (ext.has(i)) {
-        flush();
-        body.append(h('mark', { class: 'ext', title: `${ch} costs 2 septets (GSM-7 extension table)`, 'data-testid': 'mark-ext' }, ch));
+        const sub = bad.replacement === null ? '' : `; smart encoding: ${bad.replacement === '' ? 'removed' : `“${bad.replacement}”`}`;
+        body.append(h('mark', { class: 'ucs2', title: `${describe(bad)} forces UTF-16${sub}`, 'data-testid': 'mark-ucs2' }, visible(ch)));
       } else {
-        run += ch;
+        body.append(h('mark', { class: 'ext', title: `${ch} costs 2 septets (GSM-7 extension table)`, 'data-testid': 'mark-ext' }, ch));
       }
-      i += len;
+      runStart = j + len;
     }
-    flush();
-    return h('article', { class: 'part', 'data-testid': 'part' },
-      h('h3', null, `Part ${k + 1} of ${a.parts.length} · ${part.units}/${capacity} ${unit}`), body);
-  });
-  if (cards.length === 0) cards.push(h('p', { class: 'hint' }, 'Type a message to see its parts.'));
-  fill(pick('parts'), ...cards);
+    j += len;
+  }
+  flush(t.length);
+  return h('article', { class: 'part', 'data-testid': 'part' },
+    h('h3', null, `Part ${k + 1} of ${a.parts.length} · ${part.units}/${capacity} ${unit}`), body);
 }
 
+/** Cards already drawn, by a key of everything they show: unchanged parts are reused. */
+let drawnParts = [];
+
+/** Draws the analysed text part by part, marking UTF-16 and 2-septet characters. */
+function renderParts(a, ucs2At) {
+  const container = pick('parts');
+  if (a.parts.length === 0) {
+    drawnParts = [];
+    fill(container, h('p', { class: 'hint' }, 'Type a message to see its parts.'));
+    return;
+  }
+  const ext = new Set(a.extensionChars.map((c) => c.index));
+  const next = a.parts.map((part, k) => {
+    let marks = '';
+    for (let i = part.start; i < part.end; i++) if (ucs2At.has(i) || ext.has(i)) marks += `${i},`;
+    const key = `${a.encoding}|${a.segments}|${k}|${part.start}|${part.units}|${marks}|${part.text}`;
+    const old = drawnParts[k];
+    return old && old.key === key ? old : { key, node: partCard(a, part, k, ucs2At, ext) };
+  });
+  if (drawnParts.length === 0) container.replaceChildren();
+  next.forEach((p, k) => {
+    const old = drawnParts[k];
+    if (old === p) return;
+    if (old) old.node.replaceWith(p.node);
+    else container.append(p.node);
+  });
+  for (const extra of drawnParts.slice(next.length)) extra.node.remove();
+  drawnParts = next;
+}
+
+let drawnNonGsm = '';
+
 function renderNonGsm(nonGsm) {
+  const key = nonGsm.map((c) => `${c.index}:${c.codePoint}`).join(',');
+  if (key === drawnNonGsm) return;
+  drawnNonGsm = key;
   $('#chars-panel').hidden = nonGsm.length === 0;
   const rows = nonGsm.slice(0, 500).map((c) =>
     h('tr', null,
