@@ -23,6 +23,22 @@ export class SmsEdgeError extends Error {
   }
 }
 
+/**
+ * A non-2xx answer from the Telnyx API (or the proxy in front of it). `code` is the first
+ * Telnyx error code of the body, as a string ("40300"), or "http_error" when the body had
+ * none. `retryAfter` is in seconds (the `Retry-After` header's unit), or null.
+ */
+export class TelnyxApiError extends SmsEdgeError {
+  /**
+   * @param {string} message
+   * @param {Record<string, unknown>} fields status, code, errors, requestId, retryAfter, rateLimit, rawBody, attempts
+   */
+  constructor(message, fields) {
+    super(typeof fields?.code === 'string' ? fields.code : 'http_error', message, fields);
+    this.name = 'TelnyxApiError';
+  }
+}
+
 const encoder = new TextEncoder();
 
 /**

@@ -24,4 +24,6 @@ export type {
   SmartEncodingSummary,
   SmartReplacement,
 } from "./dist/full/smsedge.js";
-export { SmsEdgeError } from "./boundary.js";
+export { SmsEdgeError, TelnyxApiError } from "./boundary.js";
+export type { TelnyxErrorObject, TelnyxRateLimit } from "./boundary.js";
+export * from "./client.js";

@@ -62,7 +62,7 @@ build_wasm() {
 
 build_pkg() {
   ensure_rust_tools
-  build_wasm full "segments,compliance"
+  build_wasm full "segments,compliance,client"
 }
 
 # The web app's generated files (the checker's examples, from tests/vectors/compliance).

@@ -1,0 +1,273 @@
+//! The Telnyx API client for JavaScript: `TelnyxTransport` runs the core's requests over
+//! the platform `fetch` with the core's retry policy, and `TelnyxPager` walks list pages.
+//!
+//! Everything but the HTTP call is the core's ([`smsedge_core::api`]): request building
+//! and pre-flight checks, error parsing, the retry decision and pagination. This module
+//! adds `fetch`, the clock (`Date.now`), the randomness (`Math.random`) and the sleeps.
+//! `pkg/client.js` builds the `telnyx`-style namespaces (`client.messages.send`…) from
+//! [`operations`]; its types are in `pkg/client.d.ts`.
+
+mod pager;
+mod transport;
+
+use std::rc::Rc;
+
+use serde_json::Value;
+use smsedge_core::api::{self, ApiResponse, ClientConfig, MAX_RETRIES_LIMIT, Operation};
+use wasm_bindgen::prelude::*;
+
+use crate::error::Error;
+use crate::js::{Fields, type_name};
+
+pub use pager::Pager;
+
+/// What every call of one client shares: the configuration and the `fetch` to use.
+pub(crate) struct Inner {
+    config: ClientConfig,
+    /// The injected `fetch`, called as given (`this` undefined); `None`: `globalThis.fetch`.
+    fetch: Option<js_sys::Function>,
+}
+
+/// The options `new TelnyxClient(options)` accepts (documented in `pkg/client.d.ts`).
+const OPTIONS: &[&str] = &[
+    "apiKey",
+    "baseUrl",
+    "timeoutMs",
+    "maxRetries",
+    "fetch",
+    "retryBaseDelayMs",
+    "retryMaxDelayMs",
+    "maxRetryAfterMs",
+    "retryUnsafePost",
+    "preflight",
+    "smartEncoding",
+    "userAgent",
+];
+
+/// Delays and timeouts are given to `setTimeout`, whose limit is 2³¹ − 1 ms.
+const MAX_TIMER_MS: f64 = 2_147_483_647.0;
+
+/// The transport of one `TelnyxClient` (internal: use `TelnyxClient` from the package).
+#[wasm_bindgen(js_name = TelnyxTransport, skip_typescript)]
+pub struct Transport {
+    inner: Rc<Inner>,
+}
+
+#[wasm_bindgen(js_class = TelnyxTransport)]
+impl Transport {
+    /// Reads the client options; throws `invalid_config` or `invalid_argument`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<Transport, Error> {
+        let fetch = match js_sys::Reflect::get(&options, &"fetch".into()) {
+            Ok(f) if f.is_undefined() || f.is_null() => None,
+            Ok(f) if f.is_function() => Some(f.unchecked_into()),
+            Ok(f) => {
+                return Err(Error::new(
+                    "invalid_config",
+                    format!("options.fetch must be a function, got {}", type_name(&f)),
+                ));
+            }
+            Err(_) => None,
+        };
+        let fields = Fields::new(options, "options", OPTIONS)?;
+        let mut config = ClientConfig::new(
+            fields.string("apiKey")?.as_deref(),
+            fields.string("baseUrl")?.as_deref(),
+        )?;
+        let whole = |key: &'static str, max: f64| -> Result<Option<u64>, Error> {
+            match fields.number(key)? {
+                None => Ok(None),
+                Some(v) if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= max => {
+                    Ok(Some(v as u64))
+                }
+                Some(_) => Err(Error::new(
+                    "invalid_config",
+                    format!(
+                        "options.{key} must be a whole number from 0 to {}",
+                        max as u64
+                    ),
+                )),
+            }
+        };
+        if let Some(ms) = whole("timeoutMs", MAX_TIMER_MS)? {
+            config.timeout_ms = ms;
+        }
+        if let Some(n) = whole("maxRetries", f64::from(MAX_RETRIES_LIMIT))? {
+            config.retry.max_retries = u32::try_from(n).unwrap_or(MAX_RETRIES_LIMIT);
+        }
+        if let Some(ms) = whole("retryBaseDelayMs", MAX_TIMER_MS)? {
+            config.retry.base_delay_ms = ms;
+        }
+        if let Some(ms) = whole("retryMaxDelayMs", MAX_TIMER_MS)? {
+            config.retry.max_delay_ms = ms;
+        }
+        if let Some(ms) = whole("maxRetryAfterMs", MAX_TIMER_MS)? {
+            config.retry.max_retry_after_ms = ms;
+        }
+        if let Some(b) = fields.bool("retryUnsafePost")? {
+            config.retry.retry_unsafe_post = b;
+        }
+        if let Some(b) = fields.bool("preflight")? {
+            config.preflight = b;
+        }
+        config.smart_encoding = fields.bool("smartEncoding")?;
+        config.user_agent = fields.string("userAgent")?;
+        config.validate()?;
+        Ok(Transport {
+            inner: Rc::new(Inner { config, fetch }),
+        })
+    }
+
+    /// Runs one operation: resolves to `{ body, status, attempts, requestId, rateLimit }`
+    /// (`body` undefined when the response had none), rejects with an `SmsEdgeError`.
+    pub fn request(
+        &self,
+        name: &str,
+        path_args: JsValue,
+        query: JsValue,
+        body: JsValue,
+    ) -> js_sys::Promise {
+        let inner = Rc::clone(&self.inner);
+        let args = Call::read(name, &path_args, &query, &body);
+        wasm_bindgen_futures::future_to_promise(async move {
+            let call = args?;
+            let refs: Vec<&str> = call.path_args.iter().map(String::as_str).collect();
+            let request = api::build_request(
+                call.op,
+                &refs,
+                call.query.as_ref(),
+                call.body.as_ref(),
+                &inner.config,
+            )
+            .map_err(Error::from)?;
+            let (response, bytes) = transport::send(&inner, &request)
+                .await
+                .map_err(Error::from)?;
+            Ok(response_object(&response, &bytes))
+        })
+    }
+
+    /// Starts a walk over every page of a list operation (`TelnyxPager`).
+    pub fn pager(
+        &self,
+        name: &str,
+        path_args: JsValue,
+        query: JsValue,
+        limits: JsValue,
+    ) -> Result<Pager, Error> {
+        let call = Call::read(name, &path_args, &query, &JsValue::UNDEFINED)?;
+        Pager::new(Rc::clone(&self.inner), call, limits)
+    }
+}
+
+/// The arguments of one call, read from JavaScript.
+pub(crate) struct Call {
+    op: Operation,
+    path_args: Vec<String>,
+    query: Option<Value>,
+    body: Option<Value>,
+}
+
+impl Call {
+    fn read(
+        name: &str,
+        path_args: &JsValue,
+        query: &JsValue,
+        body: &JsValue,
+    ) -> Result<Self, Error> {
+        let op = api::operation(name)?;
+        let mut args = Vec::new();
+        if !path_args.is_undefined() {
+            let array: &js_sys::Array = path_args
+                .dyn_ref()
+                .ok_or_else(|| Error::internal("path arguments must be an array"))?;
+            for (i, arg) in array.iter().enumerate() {
+                let param = op.spec().path_params.get(i).copied().unwrap_or("id");
+                args.push(arg.as_string().ok_or_else(|| {
+                    Error::invalid_argument(format!(
+                        "{name}: `{param}` must be a string, got {}",
+                        type_name(&arg)
+                    ))
+                })?);
+            }
+        }
+        Ok(Self {
+            op,
+            path_args: args,
+            query: json_of(query, name, "params")?,
+            body: json_of(body, name, "params")?,
+        })
+    }
+}
+
+/// A JS value as JSON, exactly as `JSON.stringify` writes it (so `Date`s become ISO
+/// strings and `undefined` fields are dropped, as in `fetch` bodies everywhere).
+fn json_of(value: &JsValue, name: &str, what: &str) -> Result<Option<Value>, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let invalid = || Error::invalid_argument(format!("{name}: {what} must be a JSON object"));
+    let text = js_sys::JSON::stringify(value).map_err(|_| invalid())?;
+    let text = text.as_string().ok_or_else(invalid)?;
+    serde_json::from_str(&text).map(Some).map_err(|_| invalid())
+}
+
+/// `{ body, status, attempts, requestId, rateLimit }` for `pkg/client.js`.
+fn response_object(response: &ApiResponse, bytes: &[u8]) -> JsValue {
+    let out = js_sys::Object::new();
+    let body = if response.body.is_null() {
+        JsValue::UNDEFINED
+    } else {
+        // The core has parsed these bytes as JSON, so they are UTF-8 and JSON.parse agrees.
+        js_sys::JSON::parse(&String::from_utf8_lossy(bytes)).unwrap_or(JsValue::NULL)
+    };
+    set(&out, "body", &body);
+    set(&out, "status", &response.status.into());
+    set(&out, "attempts", &response.attempts.into());
+    set(
+        &out,
+        "requestId",
+        &response
+            .request_id
+            .as_deref()
+            .map_or(JsValue::NULL, JsValue::from_str),
+    );
+    set(
+        &out,
+        "rateLimit",
+        &crate::error::rate_limit_object(response.rate_limit.as_ref()),
+    );
+    out.into()
+}
+
+fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+/// The catalogue for `pkg/client.js`: `[name, pathParams, kind]` per operation, where kind
+/// is `"list"` (pages), `"body"` (params are the JSON body), `"query"` (params are the
+/// query) or `"none"` (no params).
+#[wasm_bindgen(js_name = telnyxOperations, skip_typescript)]
+pub fn operations() -> js_sys::Array {
+    Operation::ALL
+        .iter()
+        .map(|op| {
+            let spec = op.spec();
+            let kind = if spec.pagination().is_some() {
+                "list"
+            } else if spec.has_body {
+                "body"
+            } else if spec.method == api::Method::Get {
+                "query"
+            } else {
+                "none"
+            };
+            let count = u32::try_from(spec.path_params.len()).unwrap_or(0);
+            JsValue::from(js_sys::Array::of3(
+                &spec.name.into(),
+                &count.into(),
+                &kind.into(),
+            ))
+        })
+        .collect()
+}

@@ -1,0 +1,103 @@
+//! `TelnyxPager`: the core's [`Paginator`] driven over the transport, one page per `next()`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use smsedge_core::api::{PageLimits, Paginator};
+use wasm_bindgen::prelude::*;
+
+use super::{Call, Inner, set, transport};
+use crate::error::Error;
+use crate::js::Fields;
+
+/// A walk over the pages of a list operation (internal: `pkg/client.js` iterates it).
+#[wasm_bindgen(js_name = TelnyxPager, skip_typescript)]
+pub struct Pager {
+    inner: Rc<Inner>,
+    state: Rc<RefCell<State>>,
+}
+
+struct State {
+    paginator: Paginator,
+    path_args: Vec<String>,
+    /// A page is being fetched: a second `next()` meanwhile would fetch it again.
+    busy: bool,
+}
+
+impl Pager {
+    pub(super) fn new(inner: Rc<Inner>, call: Call, limits: JsValue) -> Result<Self, Error> {
+        let fields = Fields::new(limits, "options", &["maxItems", "maxPages"])?;
+        let cap = |key: &'static str| -> Result<Option<u64>, Error> {
+            match fields.number(key)? {
+                None => Ok(None),
+                Some(v) if v >= 0.0 && v.fract() == 0.0 => Ok(Some(v.min(u64::MAX as f64) as u64)),
+                Some(_) => Err(Error::invalid_argument(format!(
+                    "options.{key} must be a whole number of at least 0"
+                ))),
+            }
+        };
+        let limits = PageLimits {
+            max_items: cap("maxItems")?,
+            max_pages: cap("maxPages")?.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+        };
+        let paginator = Paginator::new(call.op, call.query.as_ref(), limits)?;
+        Ok(Self {
+            inner,
+            state: Rc::new(RefCell::new(State {
+                paginator,
+                path_args: call.path_args,
+                busy: false,
+            })),
+        })
+    }
+}
+
+#[wasm_bindgen(js_class = TelnyxPager)]
+impl Pager {
+    /// Fetches the next page: resolves to `{ items, done, stopReason }`, or `null` when the
+    /// walk is already over.
+    pub fn next(&self) -> js_sys::Promise {
+        let inner = Rc::clone(&self.inner);
+        let state = Rc::clone(&self.state);
+        wasm_bindgen_futures::future_to_promise(async move {
+            let request = {
+                let mut s = state.borrow_mut();
+                if s.busy {
+                    return Err(Error::invalid_argument(
+                        "the previous page is still being fetched: await it first",
+                    )
+                    .into());
+                }
+                let args: Vec<&str> = s.path_args.iter().map(String::as_str).collect();
+                let request = s.paginator.next_request(&args, &inner.config);
+                let Some(request) = request.map_err(Error::from)? else {
+                    return Ok(JsValue::NULL);
+                };
+                s.busy = true;
+                request
+            };
+            let sent = transport::send(&inner, &request).await;
+            let mut s = state.borrow_mut();
+            s.busy = false;
+            let (response, _) = sent.map_err(Error::from)?;
+            let items = s.paginator.advance(response.body).map_err(Error::from)?;
+            let text = serde_json::to_string(&items)
+                .map_err(|e| Error::internal(format!("page items: {e}")))?;
+            let out = js_sys::Object::new();
+            set(
+                &out,
+                "items",
+                &js_sys::JSON::parse(&text).unwrap_or_else(|_| js_sys::Array::new().into()),
+            );
+            set(&out, "done", &s.paginator.is_done().into());
+            set(
+                &out,
+                "stopReason",
+                &s.paginator
+                    .stop_reason()
+                    .map_or(JsValue::NULL, |r| r.code().into()),
+            );
+            Ok(out.into())
+        })
+    }
+}

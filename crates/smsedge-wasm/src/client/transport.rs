@@ -1,0 +1,343 @@
+//! One call over `fetch`: the attempt (with its timeout) and the core's retry loop.
+//!
+//! The response is read duck-typed (`status`, `headers`, `arrayBuffer()`), so an injected
+//! `fetch` may return any `Response`-like object: a test stub, a Worker service binding's
+//! answer, a polyfill's.
+
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use smsedge_core::api::{
+    ApiError, ApiResponse, Headers, HttpRequest, MAX_RETRIES_LIMIT, Outcome, RetryDecision, decide,
+    parse_response,
+};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use super::{Inner, MAX_TIMER_MS};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `AbortController`, in every runtime the package supports.
+    type AbortController;
+    #[wasm_bindgen(constructor, catch)]
+    fn new() -> Result<AbortController, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn signal(this: &AbortController) -> JsValue;
+    #[wasm_bindgen(method)]
+    fn abort(this: &AbortController);
+
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &Function, ms: f64, arg: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
+}
+
+/// Connection errors (Node's `cause.code`) that happen before a byte of the request is
+/// written: Telnyx cannot have seen the request, so even a `POST` may be sent again.
+const BEFORE_SEND_CODES: &[&str] = &[
+    "ECONNREFUSED",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "EHOSTUNREACH",
+    "ENETUNREACH",
+    "EADDRNOTAVAIL",
+    "UND_ERR_CONNECT_TIMEOUT",
+];
+
+/// What one attempt gave.
+enum Attempt {
+    Response {
+        status: u16,
+        headers: Headers,
+        body: Vec<u8>,
+    },
+    /// Provably nothing was sent (the `fetch` call threw, or the connection was refused).
+    BeforeSend(String),
+    /// No response, and the request may have been sent (a rejected `fetch` is ambiguous).
+    AfterSend(String),
+    /// The per-attempt timeout fired (the request is aborted).
+    Timeout,
+    /// Not retryable at all: no `fetch`, an unparseable URL, a non-Response answer.
+    Fatal(ApiError),
+}
+
+/// Sends `request`, retrying as the core's [`decide`] says. Returns the parsed response
+/// and the raw body bytes.
+pub(crate) async fn send(
+    inner: &Inner,
+    request: &HttpRequest,
+) -> Result<(ApiResponse, Vec<u8>), ApiError> {
+    let config = &inner.config;
+    let mut attempt: u32 = 1;
+    loop {
+        let outcome = attempt_once(inner, request).await;
+        let now = Some(js_sys::Date::now() as u64);
+        let random = js_sys::Math::random();
+        let decide = |outcome: &Outcome<'_>| {
+            decide(&config.retry, request.method, attempt, outcome, random, now)
+        };
+        let (decision, error) = match outcome {
+            Attempt::Response {
+                status,
+                headers,
+                body,
+            } => match parse_response(
+                request.operation,
+                status,
+                &headers,
+                &body,
+                attempt,
+                now,
+                config,
+            ) {
+                Ok(response) => return Ok((response, body)),
+                Err(ApiError::Http(e)) => {
+                    let decision = decide(&Outcome::Response {
+                        status,
+                        headers: &headers,
+                        error_code: e.code.as_deref(),
+                    });
+                    (decision, ApiError::Http(e))
+                }
+                Err(other) => return Err(other),
+            },
+            Attempt::BeforeSend(message) => (
+                decide(&Outcome::NetworkBeforeSend),
+                ApiError::Network {
+                    message: config.scrub(&message),
+                    attempts: attempt,
+                },
+            ),
+            Attempt::AfterSend(message) => (
+                decide(&Outcome::NetworkAfterSend),
+                ApiError::Network {
+                    message: config.scrub(&message),
+                    attempts: attempt,
+                },
+            ),
+            Attempt::Timeout => (
+                decide(&Outcome::Timeout),
+                ApiError::Timeout { attempts: attempt },
+            ),
+            Attempt::Fatal(e) => return Err(e),
+        };
+        match decision {
+            // The bound is the core's too; it keeps this loop finite whatever `decide` says.
+            RetryDecision::Retry { delay_ms } if attempt <= MAX_RETRIES_LIMIT => {
+                sleep(delay_ms).await;
+                attempt += 1;
+            }
+            _ => return Err(error),
+        }
+    }
+}
+
+/// Resolves after `ms` milliseconds.
+async fn sleep(ms: u64) {
+    let promise = Promise::new(&mut |resolve, _reject| {
+        set_timeout(&resolve, (ms as f64).min(MAX_TIMER_MS), &JsValue::UNDEFINED);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// The per-attempt timer: a promise that resolves to `sentinel` when it fires. Dropping
+/// the timer clears it.
+struct Timer {
+    id: JsValue,
+    fired: Promise,
+    sentinel: JsValue,
+}
+
+impl Timer {
+    fn start(ms: u64) -> Self {
+        let sentinel: JsValue = Object::new().into();
+        let mut id = JsValue::UNDEFINED;
+        let fired = Promise::new(&mut |resolve, _reject| {
+            id = set_timeout(&resolve, (ms as f64).min(MAX_TIMER_MS), &sentinel);
+        });
+        Self {
+            id,
+            fired,
+            sentinel,
+        }
+    }
+
+    /// Waits for `promise` or the timer, whichever settles first: `None` on timeout.
+    async fn race(&self, promise: &JsValue) -> Option<Result<JsValue, JsValue>> {
+        let both = Array::of2(&Promise::resolve(promise), &self.fired);
+        match JsFuture::from(Promise::race(&both)).await {
+            Ok(v) if Object::is(&v, &self.sentinel) => None,
+            other => Some(other),
+        }
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        clear_timeout(&self.id);
+    }
+}
+
+async fn attempt_once(inner: &Inner, request: &HttpRequest) -> Attempt {
+    let fetch = match &inner.fetch {
+        Some(f) => f.clone(),
+        None => match Reflect::get(&js_sys::global(), &"fetch".into()) {
+            Ok(f) if f.is_function() => f.unchecked_into(),
+            _ => {
+                return Attempt::Fatal(ApiError::InvalidConfig {
+                    message: "this runtime has no global fetch: pass options.fetch".into(),
+                });
+            }
+        },
+    };
+    // The injected fetch is called as given (`this` undefined); the global one on globalThis.
+    let this = if inner.fetch.is_some() {
+        JsValue::UNDEFINED
+    } else {
+        js_sys::global().into()
+    };
+
+    let init = Object::new();
+    let headers = Object::new();
+    for (name, value) in &request.headers {
+        let _ = Reflect::set(&headers, &(*name).into(), &value.into());
+    }
+    let _ = Reflect::set(&init, &"method".into(), &request.method.as_str().into());
+    let _ = Reflect::set(&init, &"headers".into(), &headers);
+    if let Some(body) = &request.body {
+        let _ = Reflect::set(&init, &"body".into(), &body.into());
+    }
+    let controller = AbortController::new().ok();
+    if let Some(c) = &controller {
+        let _ = Reflect::set(&init, &"signal".into(), &c.signal());
+    }
+    let abort = || {
+        if let Some(c) = &controller {
+            c.abort();
+        }
+    };
+
+    let timer = Timer::start(inner.config.timeout_ms);
+    let pending = match fetch.call2(&this, &request.url.as_str().into(), &init) {
+        Ok(p) => p,
+        Err(e) => return Attempt::BeforeSend(describe(&e)),
+    };
+    let response = match timer.race(&pending).await {
+        None => {
+            abort();
+            return Attempt::Timeout;
+        }
+        Some(Err(e)) => return classify(&e),
+        Some(Ok(r)) => r,
+    };
+
+    let status = Reflect::get(&response, &"status".into())
+        .ok()
+        .and_then(|s| s.as_f64())
+        .filter(|s| s.fract() == 0.0 && (100.0..=599.0).contains(s));
+    let Some(status) = status else {
+        return Attempt::Fatal(ApiError::InvalidResponse {
+            status: 0,
+            message: "fetch resolved to something that is not a Response".into(),
+        });
+    };
+    let headers = read_headers(&Reflect::get(&response, &"headers".into()).unwrap_or_default());
+
+    let read = Reflect::get(&response, &"arrayBuffer".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .map(|f| f.call0(&response));
+    let body = match read {
+        Some(Ok(p)) => match timer.race(&p).await {
+            None => {
+                abort();
+                return Attempt::Timeout;
+            }
+            Some(Ok(buffer)) if buffer.is_instance_of::<js_sys::ArrayBuffer>() => {
+                js_sys::Uint8Array::new(&buffer).to_vec()
+            }
+            Some(Ok(_)) => Vec::new(),
+            // The body broke off: a response was sent, so the request surely was.
+            Some(Err(e)) => return Attempt::AfterSend(describe(&e)),
+        },
+        Some(Err(e)) => return Attempt::AfterSend(describe(&e)),
+        None => Vec::new(),
+    };
+    Attempt::Response {
+        status: status as u16,
+        headers,
+        body,
+    }
+}
+
+/// A rejected `fetch`: ambiguous unless the error says the connection never opened.
+fn classify(error: &JsValue) -> Attempt {
+    let code = error_code(error);
+    match code.as_deref() {
+        Some("ERR_INVALID_URL") => Attempt::Fatal(ApiError::InvalidConfig {
+            message: "the request URL is not absolute in this runtime: use an absolute baseUrl"
+                .into(),
+        }),
+        Some(c) if BEFORE_SEND_CODES.contains(&c) => Attempt::BeforeSend(describe(error)),
+        _ => Attempt::AfterSend(describe(error)),
+    }
+}
+
+/// `error.cause.code` (Node's undici), or `error.code`, or every code of an `AggregateError`
+/// cause when they all agree.
+fn error_code(error: &JsValue) -> Option<String> {
+    let get = |v: &JsValue, k: &str| Reflect::get(v, &k.into()).unwrap_or_default();
+    let cause = get(error, "cause");
+    let direct = get(&cause, "code")
+        .as_string()
+        .or_else(|| get(error, "code").as_string());
+    if direct.is_some() {
+        return direct;
+    }
+    let errors = get(&cause, "errors");
+    let list: &Array = errors.dyn_ref()?;
+    let codes: Vec<Option<String>> = list.iter().map(|e| get(&e, "code").as_string()).collect();
+    let first = codes.first().cloned().flatten()?;
+    codes
+        .iter()
+        .all(|c| c.as_deref() == Some(first.as_str()))
+        .then_some(first)
+}
+
+/// A short description of a JS error: `name: message (code)`. Never headers.
+fn describe(error: &JsValue) -> String {
+    let get = |k: &str| {
+        Reflect::get(error, &k.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let mut out = match (get("name"), get("message")) {
+        (Some(n), Some(m)) => format!("{n}: {m}"),
+        (None, Some(m)) => m,
+        _ => error.as_string().unwrap_or_else(|| "fetch failed".into()),
+    };
+    if let Some(code) = error_code(error) {
+        out.push_str(&format!(" ({code})"));
+    }
+    out
+}
+
+/// Response headers from a `Headers` object (iterable) or a plain object.
+fn read_headers(value: &JsValue) -> Headers {
+    let mut headers = Headers::new();
+    let pair = |entry: JsValue| -> Option<(String, String)> {
+        let entry: Array = entry.dyn_into().ok()?;
+        Some((entry.get(0).as_string()?, entry.get(1).as_string()?))
+    };
+    if let Ok(Some(iter)) = js_sys::try_iter(value) {
+        for (name, value) in iter.flatten().filter_map(pair) {
+            headers.push(name, value);
+        }
+    } else if value.is_object() {
+        for entry in Object::entries(value.unchecked_ref()).iter() {
+            if let Some((name, value)) = pair(entry) {
+                headers.push(name, value);
+            }
+        }
+    }
+    headers
+}

@@ -1,0 +1,100 @@
+// The Telnyx API client: `telnyx`-style namespaces (client.messages.send, client.porting.events.list…)
+// built from the core's operation catalogue over one wasm TelnyxTransport. No logic lives here:
+// requests, pre-flight checks, retries, errors and pagination are all Rust.
+import { TelnyxTransport, telnyxOperations } from './dist/full/smsedge.js';
+
+let catalogue;
+
+/** A Telnyx API client. See client.d.ts and the README ("Telnyx API client"). */
+export class TelnyxClient {
+  #transport;
+
+  /** @param {import('./client.js').TelnyxClientOptions} [options] */
+  constructor(options = {}) {
+    this.#transport = new TelnyxTransport(options ?? {});
+    catalogue ??= telnyxOperations();
+    for (const [name, pathParams, kind] of catalogue) {
+      const parts = name.split('.');
+      let target = this;
+      for (const part of parts.slice(0, -1)) target = target[part] ??= {};
+      target[parts[parts.length - 1]] = method(this.#transport, name, pathParams, kind);
+    }
+  }
+}
+
+function method(transport, name, pathParams, kind) {
+  return (...args) => {
+    const path = args.slice(0, pathParams);
+    const params = args[pathParams];
+    if (kind === 'list') {
+      const options = args[pathParams + 1];
+      return new PagePromise(
+        () => transport.request(name, path, params, undefined),
+        () => walk(transport.pager(name, path, params, options)),
+      );
+    }
+    const call = transport.request(name, path, kind === 'query' ? params : undefined, kind === 'body' ? params : undefined);
+    return withResponse(call.then(body), call);
+  };
+}
+
+const body = (r) => r.body;
+const full = (r) => ({ data: r.body, status: r.status, attempts: r.attempts, requestId: r.requestId, rateLimit: r.rateLimit });
+
+function withResponse(promise, call) {
+  promise.withResponse = () => call.then(full);
+  return promise;
+}
+
+async function* walk(pager) {
+  try {
+    for (;;) {
+      const page = await pager.next();
+      if (page === null) return;
+      yield* page.items;
+      if (page.done) return;
+    }
+  } finally {
+    pager.free();
+  }
+}
+
+/**
+ * What a list method returns: awaiting it gives the first page (`{ data, meta }`, or the
+ * 10DLC / toll-free page); `for await` over it gives every item of every page. The first page
+ * is requested only when awaited, so iterating alone makes no extra request.
+ */
+export class PagePromise {
+  #start;
+  #iterate;
+  #call;
+
+  constructor(start, iterate) {
+    this.#start = start;
+    this.#iterate = iterate;
+  }
+
+  #get() {
+    return (this.#call ??= this.#start());
+  }
+
+  then(onFulfilled, onRejected) {
+    return this.#get().then(body).then(onFulfilled, onRejected);
+  }
+
+  catch(onRejected) {
+    return this.then(undefined, onRejected);
+  }
+
+  finally(onFinally) {
+    return this.#get().then(body).finally(onFinally);
+  }
+
+  withResponse() {
+    return this.#get().then(full);
+  }
+
+  [Symbol.asyncIterator]() {
+    return this.#iterate();
+  }
+}
