@@ -2,13 +2,21 @@
 // `server.handle = (req, res, body) => …` and reads `server.requests` afterwards.
 import { createServer } from 'node:http';
 
-export async function startServer() {
+export async function startServer({ cors = false } = {}) {
   const state = {
     requests: [],
     handle: (_req, res) => res.writeHead(404).end(),
   };
   const sockets = new Set();
   const server = createServer((req, res) => {
+    if (cors) {
+      // What a proxy in front of Telnyx would send so a page on another origin may call it.
+      res.setHeader('access-control-allow-origin', '*');
+      res.setHeader('access-control-allow-headers', 'authorization, content-type, accept');
+      res.setHeader('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE');
+      res.setHeader('access-control-expose-headers', 'x-request-id, retry-after, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset');
+      if (req.method === 'OPTIONS') return res.writeHead(204).end();
+    }
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
