@@ -33,6 +33,7 @@ pub(crate) struct Field {
 }
 
 impl Field {
+    /// A field with its tokens only (keyword lists).
     fn new(name: impl Into<String>, text: &str) -> Option<Self> {
         let trimmed = text.trim();
         if trimmed.is_empty() {
@@ -43,6 +44,13 @@ impl Field {
             a: Analysed::new(text),
             len: trimmed.chars().count(),
         })
+    }
+
+    /// A field scanned by every phrase detector with the submission's keywords.
+    fn scanned(name: impl Into<String>, text: &str, env: &Env<'_>) -> Option<Self> {
+        let mut f = Self::new(name, text)?;
+        detect::scan(&mut f.a, env);
+        Some(f)
     }
 }
 
@@ -182,8 +190,12 @@ pub(crate) struct Ctx {
     help_words: Vec<String>,
 }
 
-fn opt(name: &str, text: Option<&String>) -> Option<Field> {
-    Field::new(name, text?)
+/// Scans the five free-text fields with the submission's keywords.
+fn scan_texts<const N: usize>(
+    env: &Env<'_>,
+    specs: [(&str, Option<&String>); N],
+) -> [Option<Field>; N] {
+    specs.map(|(name, text)| text.and_then(|t| Field::scanned(name, t, env)))
 }
 
 fn host_of(url: &str) -> Option<String> {
@@ -210,10 +222,10 @@ impl Ctx {
             ..Options::default()
         };
         for s in samples.iter().take(20) {
-            let Some(field) = Field::new(s.field.clone(), &s.text) else {
+            let env = self.env();
+            let Some(field) = Field::scanned(s.field.clone(), &s.text, &env) else {
                 continue;
             };
-            let env = self.env();
             let units = utf16(&s.text);
             let count = count_segments(&units, &options).ok();
             let non_gsm = if count.is_some_and(|c| c.encoding == Encoding::Ucs2) {
@@ -228,11 +240,11 @@ impl Ctx {
                 None
             };
             let facts = SampleFacts {
-                opt_out: detect::opt_out(&field.a, &env),
+                opt_out: detect::opt_out(&field.a),
                 brand: self.brand.find(&field.a),
                 otp: detect::otp(&field.a),
                 promo: detect::promo(&field.a),
-                category: detect::category(&field.a, &env),
+                category: detect::category(&field.a),
                 count,
                 non_gsm,
                 field,
@@ -311,11 +323,6 @@ impl Ctx {
                 known: USE_CASES.contains(&u),
                 tfv: false,
             });
-        x.description = opt("description", c.description.as_ref());
-        x.flow = opt("messageFlow", c.message_flow.as_ref());
-        x.help = opt("helpMessage", c.help_message.as_ref());
-        x.optin_message = opt("optinMessage", c.optin_message.as_ref());
-        x.optout_message = opt("optoutMessage", c.optout_message.as_ref());
         x.optin_keywords = KeywordList::new("optinKeywords", c.optin_keywords.as_deref());
         x.optout_keywords = KeywordList::new("optoutKeywords", c.optout_keywords.as_deref());
         x.help_keywords = KeywordList::new("helpKeywords", c.help_keywords.as_deref());
@@ -350,6 +357,22 @@ impl Ctx {
         x.brand_registration = c.brand.clone();
         x.ignored = c.ignored.clone();
         x.keywords_env();
+        [
+            x.description,
+            x.flow,
+            x.help,
+            x.optin_message,
+            x.optout_message,
+        ] = scan_texts(
+            &x.env(),
+            [
+                ("description", c.description.as_ref()),
+                ("messageFlow", c.message_flow.as_ref()),
+                ("helpMessage", c.help_message.as_ref()),
+                ("optinMessage", c.optin_message.as_ref()),
+                ("optoutMessage", c.optout_message.as_ref()),
+            ],
+        );
         x.analyse_samples(&c.samples, Sender::LongCode);
         x
     }
@@ -368,13 +391,6 @@ impl Ctx {
                 known: true,
                 tfv: true,
             });
-        x.description = opt("useCaseSummary", t.use_case_summary.as_ref());
-        x.flow = opt("optInWorkflow", t.opt_in_workflow.as_ref());
-        x.help = opt("helpMessageResponse", t.help_message_response.as_ref());
-        x.optin_message = opt(
-            "optInConfirmationResponse",
-            t.opt_in_confirmation_response.as_ref(),
-        );
         x.optin_keywords = KeywordList::new("optInKeywords", t.opt_in_keywords.as_deref());
         x.age_gated = t.age_gated_content;
         let names = [t.business_name.as_deref(), t.doing_business_as.as_deref()];
@@ -388,6 +404,18 @@ impl Ctx {
         x.tfv = Some(t.clone());
         x.ignored = t.ignored.clone();
         x.keywords_env();
+        [x.description, x.flow, x.help, x.optin_message] = scan_texts(
+            &x.env(),
+            [
+                ("useCaseSummary", t.use_case_summary.as_ref()),
+                ("optInWorkflow", t.opt_in_workflow.as_ref()),
+                ("helpMessageResponse", t.help_message_response.as_ref()),
+                (
+                    "optInConfirmationResponse",
+                    t.opt_in_confirmation_response.as_ref(),
+                ),
+            ],
+        );
         x.analyse_samples(&t.samples, Sender::TollFree);
         x
     }

@@ -9,11 +9,158 @@ use super::pattern::{Env, Match, PatSet};
 use super::tables::LEGAL_SUFFIXES;
 use super::text::{Analysed, Kind, Span};
 
-/// A lazily compiled [`PatSet`].
-macro_rules! set {
-    ($($p:expr),* $(,)?) => {
-        LazyLock::new(|| PatSet::new(&[$($p),*]))
-    };
+/// A named group of phrase patterns (the `const` of the same name below).
+///
+/// Every group is compiled into one [`PatSet`], so a field is scanned once for all of
+/// them ([`scan`]) and each detector then reads its own matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum G {
+    OptOut,
+    HelpInstruction,
+    OtpWords,
+    Promo,
+    CatSecurity,
+    CatDelivery,
+    CatAccount,
+    CatAppointment,
+    CatCare,
+    CatPoll,
+    CatCharity,
+    Sex,
+    Hate,
+    Alcohol,
+    Firearms,
+    Tobacco,
+    Cannabis,
+    Gambling,
+    Payday,
+    Debt,
+    HighRiskFin,
+    Sweepstakes,
+    Leadgen,
+    Phishing,
+    AccountLocked,
+    ClickVerify,
+    Lending,
+    Generic,
+    ThisIsPlaceholder,
+    Autoresponse,
+    Spam,
+    Mechanism,
+    Implied,
+    WebWords,
+    SmsWords,
+    Types,
+    Freq,
+    Rates,
+    Condition,
+    Privacy,
+    MktTypes,
+    DescPromo,
+    SweepTerms,
+    VagueDesc,
+    OptoutConfirm,
+    Expiry,
+    KwOptout,
+    KwHelp,
+    KwOptin,
+}
+
+/// The pattern groups, in [`G`] order.
+const GROUPS: &[&[&str]] = &[
+    OPT_OUT,
+    HELP_INSTRUCTION,
+    OTP_WORDS,
+    PROMO,
+    CAT_SECURITY,
+    CAT_DELIVERY,
+    CAT_ACCOUNT,
+    CAT_APPOINTMENT,
+    CAT_CARE,
+    CAT_POLL,
+    CAT_CHARITY,
+    SEX,
+    HATE,
+    ALCOHOL,
+    FIREARMS,
+    TOBACCO,
+    CANNABIS,
+    GAMBLING,
+    PAYDAY,
+    DEBT,
+    HIGH_RISK_FIN,
+    SWEEPSTAKES,
+    LEADGEN,
+    PHISHING,
+    ACCOUNT_LOCKED,
+    CLICK_VERIFY,
+    LENDING,
+    GENERIC,
+    THIS_IS_PLACEHOLDER,
+    AUTORESPONSE,
+    SPAM,
+    MECHANISM,
+    IMPLIED,
+    WEB_WORDS,
+    SMS_WORDS,
+    TYPES,
+    FREQ,
+    RATES,
+    CONDITION,
+    PRIVACY,
+    MKT_TYPES,
+    DESC_PROMO,
+    SWEEP_TERMS,
+    VAGUE_DESC,
+    OPTOUT_CONFIRM,
+    EXPIRY,
+    KW_OPTOUT,
+    KW_HELP,
+    KW_OPTIN,
+];
+
+/// All groups in one set, and the group of each pattern.
+static SCANNER: LazyLock<(PatSet, Vec<usize>)> = LazyLock::new(|| {
+    let mut sources = Vec::new();
+    let mut group_of = Vec::new();
+    for (g, pats) in GROUPS.iter().enumerate() {
+        sources.extend_from_slice(pats);
+        group_of.extend(std::iter::repeat_n(g, pats.len()));
+    }
+    (PatSet::new(&sources), group_of)
+});
+
+/// Runs every pattern group over a field once and stores the matches in it.
+pub(crate) fn scan(a: &mut Analysed, env: &Env<'_>) {
+    let (set, group_of) = &*SCANNER;
+    let mut hits: Vec<(usize, Match)> = set
+        .find_all(a, env)
+        .into_iter()
+        .map(|m| (group_of.get(m.pat).copied().unwrap_or(0), m))
+        .collect();
+    hits.sort_by_key(|(g, _)| *g);
+    a.set_hits(GROUPS.len(), hits);
+}
+
+/// The matches of group `g` in a scanned field, in token order.
+pub(crate) fn hits(a: &Analysed, g: G) -> &[Match] {
+    a.hits(g as usize)
+}
+
+fn span_of(a: &Analysed, m: &Match) -> Span {
+    a.tok_span(m.start, m.end)
+}
+
+fn first(a: &Analysed, g: G) -> Option<Span> {
+    hits(a, g).first().map(|m| span_of(a, m))
+}
+
+fn first_where(a: &Analysed, g: G, keep: impl Fn(&Match) -> bool) -> Option<&Match> {
+    hits(a, g).iter().find(|m| keep(m))
+}
+
+fn first_not_negated(a: &Analysed, g: G, window: usize) -> Option<Span> {
+    first_where(a, g, |m| !a.preceded_by(m.start, window, NEGATIONS)).map(|m| span_of(a, m))
 }
 
 /// Words that negate the phrase after them ("not a condition of purchase").
@@ -22,23 +169,10 @@ pub(crate) const NEGATIONS: &[&str] = &[
     "without", "non",
 ];
 
-fn span_of(a: &Analysed, m: &Match) -> Span {
-    a.tok_span(m.start, m.end)
-}
-
-fn first(a: &Analysed, env: &Env<'_>, pats: &PatSet) -> Option<Span> {
-    pats.find(a, env).map(|m| span_of(a, &m))
-}
-
-fn first_not_negated(a: &Analysed, env: &Env<'_>, pats: &PatSet, window: usize) -> Option<Span> {
-    pats.find_where(a, env, |m| !a.preceded_by(m.start, window, NEGATIONS))
-        .map(|m| span_of(a, &m))
-}
-
 // ---------------------------------------------------------------------------------------
 // Opt-out and HELP language
 
-static OPT_OUT: LazyLock<PatSet> = set![
+const OPT_OUT: &[&str] = &[
     // (a) Reply STOP, Txt STOP to unsubscribe, Reply with "STOP".
     "reply|text|txt|send|respond|replying|texting|sending|responding with|back? <kw>",
     "reply|text|txt|send|respond with|back? the word|keyword <kw>",
@@ -54,34 +188,32 @@ static OPT_OUT: LazyLock<PatSet> = set![
 ];
 
 /// *opt-out language*: the first keyword opt-out instruction (§2), if any.
-pub(crate) fn opt_out(a: &Analysed, env: &Env<'_>) -> Option<Span> {
-    opt_out_all(a, env).into_iter().next()
+pub(crate) fn opt_out(a: &Analysed) -> Option<Span> {
+    opt_out_all(a).into_iter().next()
 }
 
 /// Every opt-out instruction in the field.
-pub(crate) fn opt_out_all(a: &Analysed, env: &Env<'_>) -> Vec<Span> {
-    OPT_OUT
-        .find_all(a, env)
-        .into_iter()
+pub(crate) fn opt_out_all(a: &Analysed) -> Vec<Span> {
+    hits(a, G::OptOut)
+        .iter()
         // "end-to-end" is not an opt-out instruction.
         .filter(|m| !(a.text(m.start) == "end" && a.text(m.end.saturating_sub(1)) == "end"))
-        .map(|m| span_of(a, &m))
+        .map(|m| span_of(a, m))
         .collect()
 }
 
-static HELP_INSTRUCTION: LazyLock<PatSet> = set![
+const HELP_INSTRUCTION: &[&str] = &[
     "reply|text|txt|send|respond with|back? help|<hk>",
     "help|<hk> for help|support|assistance|info|more|questions",
 ];
 
 /// A HELP instruction: *Reply HELP*, *HELP for help*.
-pub(crate) fn help_instruction(a: &Analysed, env: &Env<'_>) -> Option<Span> {
-    first(a, env, &HELP_INSTRUCTION)
+pub(crate) fn help_instruction(a: &Analysed) -> Option<Span> {
+    first(a, G::HelpInstruction)
 }
 
-fn help_instruction_all(a: &Analysed, env: &Env<'_>) -> Vec<Span> {
-    HELP_INSTRUCTION
-        .find_all(a, env)
+fn help_instruction_all(a: &Analysed) -> Vec<Span> {
+    hits(a, G::HelpInstruction)
         .iter()
         .map(|m| span_of(a, m))
         .collect()
@@ -274,7 +406,7 @@ pub(crate) fn contact(a: &Analysed) -> Option<Span> {
 // ---------------------------------------------------------------------------------------
 // One-time codes
 
-static OTP_WORDS: LazyLock<PatSet> = set![
+const OTP_WORDS: &[&str] = &[
     "verification|login|signin|logon|authentication|auth|access|security|onetime|2fa|mfa code|codes|pin|passcode",
     "sign|log in|on code|pin|passcode",
     "one time code|codes|pin|passcode|password|passcodes",
@@ -284,7 +416,6 @@ static OTP_WORDS: LazyLock<PatSet> = set![
 
 /// *OTP*: a code word within 40 characters of a 4–8 digit run or a code placeholder.
 pub(crate) fn otp(a: &Analysed) -> Option<Span> {
-    let env = Env::default();
     let codes: Vec<Span> = (0..a.toks.len())
         .filter_map(|i| {
             let t = a.tok(i)?;
@@ -303,24 +434,23 @@ pub(crate) fn otp(a: &Analysed) -> Option<Span> {
     if codes.is_empty() {
         return None;
     }
-    OTP_WORDS
-        .find_where(a, &env, |m| {
-            let w = span_of(a, m);
-            codes.iter().any(|c| {
-                let gap = c
-                    .start
-                    .saturating_sub(w.end)
-                    .max(w.start.saturating_sub(c.end));
-                gap <= 40
-            })
+    first_where(a, G::OtpWords, |m| {
+        let w = span_of(a, m);
+        codes.iter().any(|c| {
+            let gap = c
+                .start
+                .saturating_sub(w.end)
+                .max(w.start.saturating_sub(c.end));
+            gap <= 40
         })
-        .map(|m| span_of(a, &m))
+    })
+    .map(|m| span_of(a, m))
 }
 
 // ---------------------------------------------------------------------------------------
 // Promotional language
 
-static PROMO: LazyLock<PatSet> = set![
+const PROMO: &[&str] = &[
     "# %|percent off",
     "$ # off",
     "!of sale",
@@ -351,8 +481,7 @@ static PROMO: LazyLock<PatSet> = set![
 
 /// *promotional*: the first promotional phrase (§2), including upper-case FREE/WIN/CASH.
 pub(crate) fn promo(a: &Analysed) -> Option<Span> {
-    let env = Env::default();
-    let phrase = first(a, &env, &PROMO);
+    let phrase = first(a, G::Promo);
     let caps = (0..a.toks.len()).find_map(|i| {
         let t = a.tok(i)?;
         let hit = t.kind == Kind::Word
@@ -402,42 +531,42 @@ impl Category {
     }
 }
 
-static CAT_SECURITY: LazyLock<PatSet> = set![
+const CAT_SECURITY: &[&str] = &[
     "security|fraud|fraudulent|suspicious|unauthorized|unauthorised|breach|compromised",
     "unusual activity|login|sign",
     "new login|device|sign",
     "login|sign detected|attempt",
     "secure your account",
 ];
-static CAT_DELIVERY: LazyLock<PatSet> = set![
+const CAT_DELIVERY: &[&str] = &[
     "order|orders|shipped|ship|ships|shipping|shipment|package|packages|parcel|delivery|delivered|deliver|tracking|track|courier|transit|pickup|dispatched",
 ];
-static CAT_ACCOUNT: LazyLock<PatSet> = set![
+const CAT_ACCOUNT: &[&str] = &[
     "account|password|billing|bill|payment|paid|invoice|subscription|balance|statement|renewal|renew|plan|charge|charged|refund|autopay|membership|deposit|withdrawal",
 ];
-static CAT_APPOINTMENT: LazyLock<PatSet> = set![
+const CAT_APPOINTMENT: &[&str] = &[
     "appointment|appointments|reminder|booking|booked|reservation|reserved|scheduled|reschedule|visit|consultation|checkup|session",
 ];
-static CAT_CARE: LazyLock<PatSet> = set![
-    "support|ticket|help|assistance|question|questions|resolved|agent|service|inquiry|request|case"
+const CAT_CARE: &[&str] = &[
+    "support|ticket|help|assistance|question|questions|resolved|agent|service|inquiry|request|case",
 ];
-static CAT_POLL: LazyLock<PatSet> =
-    set!["survey|poll|feedback|vote|voting|rate|rating|recommend|opinion|review"];
-static CAT_CHARITY: LazyLock<PatSet> = set![
+const CAT_POLL: &[&str] =
+    &["survey|poll|feedback|vote|voting|rate|rating|recommend|opinion|review"];
+const CAT_CHARITY: &[&str] = &[
     "donation|donations|donate|donor|donors|fundraiser|fundraising|nonprofit|volunteer|volunteers|charity|impact",
 ];
 
 /// Classifies a sample, ignoring its opt-out and HELP sentences.
-pub(crate) fn category(a: &Analysed, env: &Env<'_>) -> Category {
+pub(crate) fn category(a: &Analysed) -> Category {
     if otp(a).is_some() {
         return Category::Otp;
     }
     if promo(a).is_some() {
         return Category::Promo;
     }
-    let instructions: Vec<Span> = opt_out_all(a, env)
+    let instructions: Vec<Span> = opt_out_all(a)
         .into_iter()
-        .chain(help_instruction_all(a, env))
+        .chain(help_instruction_all(a))
         .collect();
     let dropped: Vec<(usize, usize)> = a
         .sentences()
@@ -450,17 +579,17 @@ pub(crate) fn category(a: &Analysed, env: &Env<'_>) -> Category {
         })
         .collect();
     let kept = |m: &Match| !dropped.iter().any(|&(s, e)| m.start >= s && m.start < e);
-    let sets: [(&PatSet, Category); 7] = [
-        (&CAT_SECURITY, Category::Security),
-        (&CAT_DELIVERY, Category::Delivery),
-        (&CAT_ACCOUNT, Category::Account),
-        (&CAT_APPOINTMENT, Category::Appointment),
-        (&CAT_CARE, Category::Care),
-        (&CAT_POLL, Category::Poll),
-        (&CAT_CHARITY, Category::Charity),
+    let sets: [(G, Category); 7] = [
+        (G::CatSecurity, Category::Security),
+        (G::CatDelivery, Category::Delivery),
+        (G::CatAccount, Category::Account),
+        (G::CatAppointment, Category::Appointment),
+        (G::CatCare, Category::Care),
+        (G::CatPoll, Category::Poll),
+        (G::CatCharity, Category::Charity),
     ];
     sets.iter()
-        .find(|(s, _)| s.find_where(a, env, kept).is_some())
+        .find(|(g, _)| first_where(a, *g, kept).is_some())
         .map_or(Category::Other, |&(_, c)| c)
 }
 
@@ -490,7 +619,7 @@ impl Shaft {
     }
 }
 
-static SEX: LazyLock<PatSet> = set![
+const SEX: &[&str] = &[
     "adult content|videos|video|entertainment|toys|toy|store|shop|films|movies|chat|cams|sites|site|websites",
     "xxx",
     "porn|porno|pornography|pornographic",
@@ -503,7 +632,7 @@ static SEX: LazyLock<PatSet> = set![
     "strip club|clubs",
     "stripper|strippers|hookup|hookups|camgirl|camgirls|fetish",
 ];
-static HATE: LazyLock<PatSet> = set![
+const HATE: &[&str] = &[
     "white power|supremacy|supremacist|supremacists|pride",
     "heil hitler",
     "hate group|groups|speech",
@@ -512,7 +641,7 @@ static HATE: LazyLock<PatSet> = set![
     "ethnic cleansing",
     "kill all",
 ];
-static ALCOHOL: LazyLock<PatSet> = set![
+const ALCOHOL: &[&str] = &[
     "!root|ginger beer|beers",
     "wine|wines !colored|coloured|red",
     "liquor|liquors|whiskey|whisky|whiskeys|vodka|tequila|bourbon|rum|champagne|prosecco|mezcal|cognac",
@@ -524,7 +653,7 @@ static ALCOHOL: LazyLock<PatSet> = set![
     "hard seltzer|seltzers|cider|ciders|liquor",
     "craft beer|beers",
 ];
-static FIREARMS: LazyLock<PatSet> = set![
+const FIREARMS: &[&str] = &[
     "firearm|firearms",
     "!glue|nail|heat|staple|spray|paint|water|squirt|caulk|caulking|massage|tape|label|labeling|price|radar|grease|foam|nerf|toy|bubble|glitter|tattoo|hot|airbrush|soldering|steam|lube|starter|top|glue|temperature|thermometer|hose|pressure|paintball|air|sealant|silicone|candy|cotton gun|guns",
     "rifle|rifles|pistol|pistols|ammo|ammunition|handgun|handguns|gunsmith|glock|revolver|revolvers",
@@ -534,7 +663,7 @@ static FIREARMS: LazyLock<PatSet> = set![
     "shotgun|shotguns !start|starts|wedding|seat",
     "gun show|shows|range|ranges|shop|store|sale|sales|safety|permit|permits",
 ];
-static TOBACCO: LazyLock<PatSet> = set![
+const TOBACCO: &[&str] = &[
     "tobacco",
     "cigarette|cigarettes|cigar|cigars|cigarillo|cigarillos",
     "vape|vapes|vaping|vaper|vapes",
@@ -546,16 +675,15 @@ static TOBACCO: LazyLock<PatSet> = set![
 
 /// CNT-SHAFT: the first sex, hate, alcohol, firearms or tobacco hit.
 pub(crate) fn shaft(a: &Analysed) -> Option<(Span, Shaft)> {
-    let env = Env::default();
     let mut best: Option<(Span, Shaft)> = None;
     for (pats, kind) in [
-        (&*SEX, Shaft::Sex),
-        (&*HATE, Shaft::Hate),
-        (&*ALCOHOL, Shaft::Alcohol),
-        (&*FIREARMS, Shaft::Firearms),
-        (&*TOBACCO, Shaft::Tobacco),
+        (G::Sex, Shaft::Sex),
+        (G::Hate, Shaft::Hate),
+        (G::Alcohol, Shaft::Alcohol),
+        (G::Firearms, Shaft::Firearms),
+        (G::Tobacco, Shaft::Tobacco),
     ] {
-        if let Some(s) = first(a, &env, pats) {
+        if let Some(s) = first(a, pats) {
             if best.is_none_or(|(b, _)| s.start < b.start) {
                 best = Some((s, kind));
             }
@@ -566,14 +694,13 @@ pub(crate) fn shaft(a: &Analysed) -> Option<(Span, Shaft)> {
 
 /// The first age-restricted SHAFT hit (adult, alcohol, tobacco).
 pub(crate) fn shaft_age_restricted(a: &Analysed) -> Option<Span> {
-    let env = Env::default();
-    [&*SEX, &*ALCOHOL, &*TOBACCO]
+    [G::Sex, G::Alcohol, G::Tobacco]
         .into_iter()
-        .filter_map(|p| first(a, &env, p))
+        .filter_map(|g| first(a, g))
         .min_by_key(|s| s.start)
 }
 
-static CANNABIS: LazyLock<PatSet> = set![
+const CANNABIS: &[&str] = &[
     "cannabis|marijuana|cbd|thc|cannabinoid|cannabinoids|dispensary|dispensaries|edibles|kush|prerolls|preroll|delta8|delta9",
     "delta 8|9|10",
     "pre rolls|roll|rolled",
@@ -582,10 +709,10 @@ static CANNABIS: LazyLock<PatSet> = set![
 
 /// CNT-CANNABIS: cannabis or CBD ("weed control" is not).
 pub(crate) fn cannabis(a: &Analysed) -> Option<Span> {
-    first(a, &Env::default(), &CANNABIS)
+    first(a, G::Cannabis)
 }
 
-static GAMBLING: LazyLock<PatSet> = set![
+const GAMBLING: &[&str] = &[
     "casino|casinos|sportsbook|sportsbooks|betting|parlay|parlays|poker|blackjack|jackpot|jackpots|wager|wagers|wagering|roulette|baccarat",
     "sports bet|bets",
     "bet $",
@@ -598,10 +725,10 @@ static GAMBLING: LazyLock<PatSet> = set![
 
 /// CNT-GAMBLING.
 pub(crate) fn gambling(a: &Analysed) -> Option<Span> {
-    first(a, &Env::default(), &GAMBLING)
+    first(a, G::Gambling)
 }
 
-static PAYDAY: LazyLock<PatSet> = set![
+const PAYDAY: &[&str] = &[
     "payday",
     "cash advance|advances",
     "short term loan|loans|lending|lender",
@@ -614,10 +741,10 @@ static PAYDAY: LazyLock<PatSet> = set![
 
 /// CNT-PAYDAY.
 pub(crate) fn payday(a: &Analysed) -> Option<Span> {
-    first(a, &Env::default(), &PAYDAY)
+    first(a, G::Payday)
 }
 
-static DEBT: LazyLock<PatSet> = set![
+const DEBT: &[&str] = &[
     "debt relief|consolidation|settlement|reduction|forgiveness|negotiation|elimination|resolution",
     "consolidate your? debt|debts",
     "credit repair",
@@ -628,10 +755,10 @@ static DEBT: LazyLock<PatSet> = set![
 
 /// CNT-DEBT (a first-party "past due" reminder does not fire).
 pub(crate) fn debt(a: &Analysed) -> Option<Span> {
-    first_not_negated(a, &Env::default(), &DEBT, 4)
+    first_not_negated(a, G::Debt, 4)
 }
 
-static HIGH_RISK_FIN: LazyLock<PatSet> = set![
+const HIGH_RISK_FIN: &[&str] = &[
     "crypto|forex|trading|stock|options|bitcoin signal|signals",
     "crypto trading signal|signals",
     "guaranteed return|returns|profit|profits|income|roi",
@@ -647,10 +774,10 @@ static HIGH_RISK_FIN: LazyLock<PatSet> = set![
 
 /// CNT-HIGHRISK-FIN.
 pub(crate) fn high_risk_fin(a: &Analysed) -> Option<Span> {
-    first_not_negated(a, &Env::default(), &HIGH_RISK_FIN, 3)
+    first_not_negated(a, G::HighRiskFin, 3)
 }
 
-static SWEEPSTAKES: LazyLock<PatSet> = set![
+const SWEEPSTAKES: &[&str] = &[
     "sweepstakes|sweepstake|giveaway|giveaways|raffle|raffles|prize|prizes",
     "give away",
     "enter to win",
@@ -663,10 +790,10 @@ static SWEEPSTAKES: LazyLock<PatSet> = set![
 
 /// CNT-SWEEPSTAKES.
 pub(crate) fn sweepstakes(a: &Analysed) -> Option<Span> {
-    first(a, &Env::default(), &SWEEPSTAKES)
+    first(a, G::Sweepstakes)
 }
 
-static LEADGEN: LazyLock<PatSet> = set![
+const LEADGEN: &[&str] = &[
     "purchased|bought|rented|buy|buying|rent|renting third? party? lead|leads|list|lists|contacts|contact|numbers|data|database|databases",
     "third party lead|leads|list|lists|data|contacts|database",
     "lead list|lists",
@@ -682,36 +809,35 @@ static LEADGEN: LazyLock<PatSet> = set![
 
 /// CNT-LEADGEN (negated statements such as "never shared with third parties" do not fire).
 pub(crate) fn leadgen(a: &Analysed) -> Option<Span> {
-    first_not_negated(a, &Env::default(), &LEADGEN, 8)
+    first_not_negated(a, G::Leadgen, 8)
 }
 
-static PHISHING: LazyLock<PatSet> = set![
+const PHISHING: &[&str] = &[
     "reply|provide|confirm|verify|send|text|update with|us? your ..2 card|ssn|social|password|pin|cvv|credentials|routing|login",
     "reply|provide|confirm|verify|send|text|update with|us? your bank account|details|info",
     "redelivery fee|fees|charge",
     "customs fee|fees|duty|charge",
 ];
-static ACCOUNT_LOCKED: LazyLock<PatSet> = set![
-    "account ..3 suspended|locked|frozen|disabled|restricted|compromised|deactivated|blocked|closed"
+const ACCOUNT_LOCKED: &[&str] = &[
+    "account ..3 suspended|locked|frozen|disabled|restricted|compromised|deactivated|blocked|closed",
 ];
-static CLICK_VERIFY: LazyLock<PatSet> = set!["click|verify|tap|login|confirm|validate"];
+const CLICK_VERIFY: &[&str] = &["click|verify|tap|login|confirm|validate"];
 
 /// CNT-PHISHING: a credential or payment request, or a smishing pattern.
 pub(crate) fn phishing(a: &Analysed) -> Option<Span> {
-    let env = Env::default();
-    if let Some(s) = first(a, &env, &PHISHING) {
+    if let Some(s) = first(a, G::Phishing) {
         return Some(s);
     }
-    let locked = first(a, &env, &ACCOUNT_LOCKED)?;
+    let locked = first(a, G::AccountLocked)?;
     let click = a
         .links
         .first()
         .map(|l| l.span)
-        .or_else(|| first(a, &env, &CLICK_VERIFY));
+        .or_else(|| first(a, G::ClickVerify));
     click.map(|_| locked)
 }
 
-static LENDING: LazyLock<PatSet> = set![
+const LENDING: &[&str] = &[
     "pre approved|qualified",
     "preapproved|prequalified",
     "get|been approved ..3 loan|loans|credit|financing",
@@ -726,13 +852,13 @@ static LENDING: LazyLock<PatSet> = set![
 
 /// FLAG-DIRECTLENDING: loan-offer content.
 pub(crate) fn lending(a: &Analysed) -> Option<Span> {
-    first_not_negated(a, &Env::default(), &LENDING, 3)
+    first_not_negated(a, G::Lending, 3)
 }
 
 // ---------------------------------------------------------------------------------------
 // Sample quality
 
-static GENERIC: LazyLock<PatSet> = set![
+const GENERIC: &[&str] = &[
     "this is a test",
     "test message|messages|msg|text|sms",
     "sample message|messages|text|sms|msg",
@@ -740,24 +866,20 @@ static GENERIC: LazyLock<PatSet> = set![
     "message from our company",
     "for verification purposes",
 ];
-static THIS_IS_PLACEHOLDER: LazyLock<PatSet> = set!["this is <ph>"];
+const THIS_IS_PLACEHOLDER: &[&str] = &["this is <ph>"];
 
 /// SMP-GENERIC: placeholder, test or contentless text.
 pub(crate) fn generic(a: &Analysed) -> Option<Span> {
-    let env = Env::default();
-    if let Some(s) = first(a, &env, &GENERIC) {
+    if let Some(s) = first(a, G::Generic) {
         return Some(s);
     }
     // "Hello {name}, this is {company}": a brand placeholder, or one that ends the sentence.
-    let ph = THIS_IS_PLACEHOLDER.find_where(a, &env, |m| {
+    let ph = first_where(a, G::ThisIsPlaceholder, |m| {
         let last = m.end.saturating_sub(1);
         let brand = matches!(a.tok(last).map(|t| t.kind), Some(Kind::Placeholder(p)) if a.placeholders.get(p).is_some_and(|p| p.class.brand));
         brand || a.tok(m.end).is_none_or(|t| t.hard)
     });
-    if let Some(m) = ph {
-        return Some(span_of(a, &m));
-    }
-    None
+    ph.map(|m| span_of(a, m))
 }
 
 /// Words left once placeholders (and links, phones, e-mails) are removed.
@@ -765,7 +887,7 @@ pub(crate) fn content_words(a: &Analysed) -> usize {
     a.word_count()
 }
 
-static AUTORESPONSE: LazyLock<PatSet> = set![
+const AUTORESPONSE: &[&str] = &[
     "you have|youve been? unsubscribed|removed",
     "you have|youve been? opted out",
     "you are|youre|been now? unsubscribed",
@@ -775,10 +897,10 @@ static AUTORESPONSE: LazyLock<PatSet> = set![
 
 /// SMP-AUTORESPONSE: the text of a STOP confirmation.
 pub(crate) fn autoresponse(a: &Analysed) -> Option<Span> {
-    first(a, &Env::default(), &AUTORESPONSE)
+    first(a, G::Autoresponse)
 }
 
-static SPAM: LazyLock<PatSet> = set![
+const SPAM: &[&str] = &[
     "act now",
     "winner|winners",
     "youve won",
@@ -808,7 +930,7 @@ pub(crate) fn spam(a: &Analysed) -> Option<Span> {
             && a.prev_in_sentence(i).is_none_or(|p| a.text(p) != "toll");
         hit.then_some(t.span)
     });
-    let phrase = first(a, &Env::default(), &SPAM);
+    let phrase = first(a, G::Spam);
     match (caps, phrase) {
         (Some(c), Some(p)) => Some(if c.start <= p.start { c } else { p }),
         (c, p) => c.or(p),
@@ -840,7 +962,7 @@ pub(crate) fn caps_counts(a: &Analysed, excluded: &dyn Fn(&str) -> bool) -> (usi
 // ---------------------------------------------------------------------------------------
 // Message flow (catalogue §3.7)
 
-static MECHANISM: LazyLock<PatSet> = set![
+const MECHANISM: &[&str] = &[
     "check|checks|checked|checking|tick|ticks|ticking|ticked|select|selecting|mark|marking ..8 box|boxes|checkbox|checkboxes",
     "checkbox|checkboxes",
     "check box|boxes",
@@ -868,19 +990,18 @@ static MECHANISM: LazyLock<PatSet> = set![
 
 /// FLOW-MECHANISM: a concrete consent-capture step ("opt in" alone is not one).
 pub(crate) fn mechanism(a: &Analysed, env: &Env<'_>) -> Option<Span> {
-    MECHANISM
-        .find_where(a, env, |m| {
-            // "Reply STOP to cancel" describes opting out, not a keyword opt-in.
-            !(m.start..m.end).any(|i| {
-                a.tok(i).is_some_and(|t| t.upper && t.kind == Kind::Word)
-                    && (env.optout_keywords.iter().any(|k| k == a.text(i))
-                        || matches!(a.text(i), "help" | "info"))
-            })
+    first_where(a, G::Mechanism, |m| {
+        // "Reply STOP to cancel" describes opting out, not a keyword opt-in.
+        !(m.start..m.end).any(|i| {
+            a.tok(i).is_some_and(|t| t.upper && t.kind == Kind::Word)
+                && (env.optout_keywords.iter().any(|k| k == a.text(i))
+                    || matches!(a.text(i), "help" | "info"))
         })
-        .map(|m| span_of(a, &m))
+    })
+    .map(|m| span_of(a, m))
 }
 
-static IMPLIED: LazyLock<PatSet> = set![
+const IMPLIED: &[&str] = &[
     "pre checked|selected|ticked|check|checks|filled|populated",
     "prechecked|preselected|preticked",
     "checked|selected|ticked|enabled by default",
@@ -895,10 +1016,10 @@ static IMPLIED: LazyLock<PatSet> = set![
 
 /// FLOW-IMPLIED: implied or bundled consent (skipped after "not"/"never").
 pub(crate) fn implied(a: &Analysed) -> Option<Span> {
-    first_not_negated(a, &Env::default(), &IMPLIED, 4)
+    first_not_negated(a, G::Implied, 4)
 }
 
-static WEB_WORDS: LazyLock<PatSet> = set![
+const WEB_WORDS: &[&str] = &[
     "website|websites|online|checkout|portal|app|apps|webform|webpage|site",
     "web site|form|page|portal",
     "check out",
@@ -906,27 +1027,26 @@ static WEB_WORDS: LazyLock<PatSet> = set![
 
 /// FLOW-WHERE: the flow talks about a website, checkout, portal or app.
 pub(crate) fn web_words(a: &Analysed) -> Option<Span> {
-    first(a, &Env::default(), &WEB_WORDS)
+    first(a, G::WebWords)
 }
 
-static SMS_WORDS: LazyLock<PatSet> =
-    set!["sms|text|texts|texting|texted|txt|mms|textmessage|textmessages|smss"];
+const SMS_WORDS: &[&str] = &["sms|text|texts|texting|texted|txt|mms|textmessage|textmessages|smss"];
 
 /// FLOW-SMS: SMS or texts are mentioned (links are single tokens, so URLs don't count).
 pub(crate) fn sms_words(a: &Analysed) -> Option<Span> {
-    first(a, &Env::default(), &SMS_WORDS)
+    first(a, G::SmsWords)
 }
 
-static TYPES: LazyLock<PatSet> = set![
+const TYPES: &[&str] = &[
     "update*|alert*|reminder*|code|codes|offer*|confirmation*|order|orders|appointment*|billing|notification*|notice*|promotion*|marketing|receipt*|shipping|delivery|deliveries|news*|survey*|poll|polls|feedback|donation*|fundraising|sale|sales|deal|deals|discount*|coupon*|passcode*|passwords|verification|otp|otps|account|security|ticket*|support|payment*|invoice*|statement*|event*|tips|announcement*|reservation*|booking*|status|promo*|specials|recall*|outage*|transaction*|fraud|schedule*|class|classes",
 ];
 
 /// FLOW-TYPES: the flow says what kinds of messages arrive.
 pub(crate) fn message_types(a: &Analysed) -> Option<Span> {
-    first(a, &Env::default(), &TYPES)
+    first(a, G::Types)
 }
 
-static FREQ: LazyLock<PatSet> = set![
+const FREQ: &[&str] = &[
     "frequency|freq|recurring|recurrent|varies|vary|weekly|monthly|daily|occasional|occasionally|periodic",
     "one time",
     "onetime",
@@ -938,10 +1058,10 @@ static FREQ: LazyLock<PatSet> = set![
 
 /// FLOW-FREQ / AR-OPTIN-CONTENT: a message-frequency disclosure.
 pub(crate) fn frequency(a: &Analysed) -> Option<Span> {
-    first(a, &Env::default(), &FREQ)
+    first(a, G::Freq)
 }
 
-static RATES: LazyLock<PatSet> = set![
+const RATES: &[&str] = &[
     "msg|msgs|message|messages|messaging|sms|text and data rates|rate",
     "data rates|rate",
     "standard ..3 rates",
@@ -951,10 +1071,10 @@ static RATES: LazyLock<PatSet> = set![
 
 /// FLOW-RATES / AR-OPTIN-CONTENT: "Msg & data rates may apply".
 pub(crate) fn rates(a: &Analysed) -> Option<Span> {
-    first(a, &Env::default(), &RATES)
+    first(a, G::Rates)
 }
 
-static CONDITION: LazyLock<PatSet> = set![
+const CONDITION: &[&str] = &[
     "not|never|nor ..4 condition of ..2 purchase|purchasing|buying|any|service",
     "not|never ..2 required ..4 purchase|purchasing|buy|buying",
     "not|never ..2 required for|to ..2 purchase|purchasing|buy|buying",
@@ -964,26 +1084,26 @@ static CONDITION: LazyLock<PatSet> = set![
 
 /// FLOW-CONDITION: "Consent is not a condition of purchase".
 pub(crate) fn not_a_condition(a: &Analysed) -> Option<Span> {
-    first(a, &Env::default(), &CONDITION)
+    first(a, G::Condition)
 }
 
-static PRIVACY: LazyLock<PatSet> = set!["privacy|terms|tos|tandc|tnc", "t and c"];
+const PRIVACY: &[&str] = &["privacy|terms|tos|tandc|tnc", "t and c"];
 
 /// FLOW-PRIVACY: a privacy-policy or terms reference.
 pub(crate) fn privacy(a: &Analysed) -> Option<Span> {
-    first(a, &Env::default(), &PRIVACY)
+    first(a, G::Privacy)
 }
 
-static MKT_TYPES: LazyLock<PatSet> = set![
+const MKT_TYPES: &[&str] = &[
     "promotion|promotions|promotional|promo|promos|marketing|offer|offers|deal|deals|discount|discounts|sale|sales|coupon|coupons|specials",
 ];
 
 /// FLOW-MKT-TYPES: the flow covers marketing messages.
 pub(crate) fn marketing_words(a: &Analysed) -> Option<Span> {
-    first(a, &Env::default(), &MKT_TYPES)
+    first(a, G::MktTypes)
 }
 
-static DESC_PROMO: LazyLock<PatSet> = set![
+const DESC_PROMO: &[&str] = &[
     "promotion|promotions|promotional|marketing|discount|discounts|deals|coupon|coupons",
     "special offer|offers",
     "flash sale|sales",
@@ -991,29 +1111,29 @@ static DESC_PROMO: LazyLock<PatSet> = set![
 
 /// UC-DESC-MISMATCH: the description promises promotions ("no marketing" does not).
 pub(crate) fn description_promo(a: &Analysed) -> Option<Span> {
-    first_not_negated(a, &Env::default(), &DESC_PROMO, 5)
+    first_not_negated(a, G::DescPromo, 5)
 }
 
-static SWEEP_TERMS: LazyLock<PatSet> = set!["rules|terms|tos", "no purchase necessary"];
+const SWEEP_TERMS: &[&str] = &["rules|terms|tos", "no purchase necessary"];
 
 /// UC-SWEEPSTAKES-TERMS: rules or terms are mentioned.
 pub(crate) fn sweepstakes_terms(a: &Analysed) -> Option<Span> {
-    first(a, &Env::default(), &SWEEP_TERMS)
+    first(a, G::SweepTerms)
 }
 
-static VAGUE_DESC: LazyLock<PatSet> = set![
+const VAGUE_DESC: &[&str] = &[
     "we send marketing|promotional|text|sms? texts|messages|sms|text ..4 customers|users|clients|people|subscribers|you",
 ];
 
 /// DESC-VAGUE: "we send (marketing) texts/messages (to customers)" and little else.
 pub(crate) fn vague_description(a: &Analysed) -> Option<Span> {
-    let m = VAGUE_DESC.find(a, &Env::default())?;
+    let m = hits(a, G::VagueDesc).first()?;
     // Only when that is (nearly) the whole description.
     let rest = a.word_count().saturating_sub(m.end.saturating_sub(m.start));
-    (m.start <= 1 && rest <= 3).then(|| span_of(a, &m))
+    (m.start <= 1 && rest <= 3).then(|| span_of(a, m))
 }
 
-static OPTOUT_CONFIRM: LazyLock<PatSet> = set![
+const OPTOUT_CONFIRM: &[&str] = &[
     "unsubscribed|optedout|removed|unenrolled",
     "opted out",
     "no more|further|longer",
@@ -1022,30 +1142,30 @@ static OPTOUT_CONFIRM: LazyLock<PatSet> = set![
 
 /// AR-OPTOUT-CONTENT: the STOP reply confirms that messages end.
 pub(crate) fn optout_confirmation(a: &Analysed) -> Option<Span> {
-    first(a, &Env::default(), &OPTOUT_CONFIRM)
+    first(a, G::OptoutConfirm)
 }
 
-static EXPIRY: LazyLock<PatSet> = set![
+const EXPIRY: &[&str] = &[
     "expire|expires|expiring|expired|expiry|expiration",
     "valid for",
     "good for",
-    "within # minutes|mins|min|hours"
+    "within # minutes|mins|min|hours",
 ];
 
 /// The 2FA expiry advice: "This code expires in 10 minutes".
 pub(crate) fn expiry(a: &Analysed) -> Option<Span> {
-    first(a, &Env::default(), &EXPIRY)
+    first(a, G::Expiry)
 }
 
-static KW_OPTOUT: LazyLock<PatSet> = set![
+const KW_OPTOUT: &[&str] = &[
     "reply|text|txt|send|respond with|back? <up> to stop|opt|optout|unsubscribe|unsub|cancel|end|quit|remove|leave|be",
     "<up> to stop|opt|optout|unsubscribe|unsub|cancel|quit|remove|leave|be",
 ];
-static KW_HELP: LazyLock<PatSet> = set![
+const KW_HELP: &[&str] = &[
     "reply|text|txt|send|respond with|back? <up> for help|support|assistance|info|questions",
     "<up> for help|support|assistance",
 ];
-static KW_OPTIN: LazyLock<PatSet> = set![
+const KW_OPTIN: &[&str] = &[
     "text|texting|txt|reply|replying|send|sending <up> to #",
     "text|texting|txt|reply|replying|send|sending <up> to join|subscribe|opt|optin|signup|sign|start|resubscribe|receive|enroll",
 ];
@@ -1060,14 +1180,13 @@ pub(crate) enum KeywordList {
 
 /// Keywords the text instructs people to send, with the list each belongs to.
 pub(crate) fn instructed_keywords(a: &Analysed) -> Vec<(String, Span, KeywordList)> {
-    let env = Env::default();
     let mut out = Vec::new();
     for (pats, list) in [
-        (&*KW_OPTOUT, KeywordList::OptOut),
-        (&*KW_HELP, KeywordList::Help),
-        (&*KW_OPTIN, KeywordList::OptIn),
+        (G::KwOptout, KeywordList::OptOut),
+        (G::KwHelp, KeywordList::Help),
+        (G::KwOptin, KeywordList::OptIn),
     ] {
-        for m in pats.find_all(a, &env) {
+        for m in hits(a, pats) {
             let kw = (m.start..m.end).find(|&i| {
                 a.tok(i).is_some_and(|t| {
                     t.kind == Kind::Word && t.upper && t.letters >= 2 && t.digits == 0
@@ -1092,10 +1211,10 @@ pub(crate) fn instructed_keywords(a: &Analysed) -> Vec<(String, Span, KeywordLis
 
 /// Normalises a sample for the near-duplicate check (§2 *near-duplicate*): lower case,
 /// placeholders → `v`, links → `u`, opt-out and HELP sentences dropped, digits → `#`.
-pub(crate) fn dedup_key(a: &Analysed, env: &Env<'_>) -> Vec<char> {
-    let instructions: Vec<Span> = opt_out_all(a, env)
+pub(crate) fn dedup_key(a: &Analysed) -> Vec<char> {
+    let instructions: Vec<Span> = opt_out_all(a)
         .into_iter()
-        .chain(help_instruction_all(a, env))
+        .chain(help_instruction_all(a))
         .collect();
     let mut out: Vec<char> = Vec::new();
     let mut prev_end: Option<usize> = None;
@@ -1150,6 +1269,24 @@ pub(crate) fn dedup_key(a: &Analysed, env: &Env<'_>) -> Vec<char> {
 mod tests {
     use super::*;
 
+    /// A field scanned with the default keywords.
+    fn sc(text: &str) -> Analysed {
+        let o: Vec<String> = super::super::tables::OPT_OUT_KEYWORDS
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let h = vec!["help".to_string()];
+        let mut a = Analysed::new(text);
+        scan(
+            &mut a,
+            &Env {
+                optout_keywords: &o,
+                help_keywords: &h,
+            },
+        );
+        a
+    }
+
     fn env_kws() -> (Vec<String>, Vec<String>) {
         (
             super::super::tables::OPT_OUT_KEYWORDS
@@ -1161,15 +1298,7 @@ mod tests {
     }
 
     fn optout_hit(s: &str) -> bool {
-        let (o, h) = env_kws();
-        opt_out(
-            &Analysed::new(s),
-            &Env {
-                optout_keywords: &o,
-                help_keywords: &h,
-            },
-        )
-        .is_some()
+        opt_out(&sc(s)).is_some()
     }
 
     #[test]
@@ -1189,75 +1318,51 @@ mod tests {
     #[test]
     fn brand_matching() {
         let b = Brand::new(["Acme Corp"]);
-        assert!(b.find(&Analysed::new("Acme: your order shipped")).is_some());
-        assert!(b.find(&Analysed::new("Email admin@acmecorp.com")).is_some());
-        assert!(b.find(&Analysed::new("see support.acme.com")).is_some());
-        assert!(b.find(&Analysed::new("Your order shipped")).is_none());
+        assert!(b.find(&sc("Acme: your order shipped")).is_some());
+        assert!(b.find(&sc("Email admin@acmecorp.com")).is_some());
+        assert!(b.find(&sc("see support.acme.com")).is_some());
+        assert!(b.find(&sc("Your order shipped")).is_none());
         let jane = Brand::new(["Jane Smith Consulting"]);
-        assert!(
-            jane.find(&Analysed::new("Hi Jane, see you tomorrow"))
-                .is_none()
-        );
-        assert!(
-            jane.find(&Analysed::new("Jane Smith Consulting: see you"))
-                .is_some()
-        );
+        assert!(jane.find(&sc("Hi Jane, see you tomorrow")).is_none());
+        assert!(jane.find(&sc("Jane Smith Consulting: see you")).is_some());
         let hope = Brand::new(["Habitat for Hope"]);
-        assert!(
-            hope.find(&Analysed::new("Give at habitatforhope.org/give"))
-                .is_some()
-        );
+        assert!(hope.find(&sc("Give at habitatforhope.org/give")).is_some());
         let att = Brand::new(["AT&T"]);
-        assert!(att.find(&Analysed::new("AT&T: bill ready")).is_some());
+        assert!(att.find(&sc("AT&T: bill ready")).is_some());
     }
 
     #[test]
     fn otp_and_promo() {
-        assert!(otp(&Analysed::new("Your Acme verification code is 847291.")).is_some());
-        assert!(otp(&Analysed::new("Your Telnyx OTP is XXXX")).is_some());
-        assert!(otp(&Analysed::new("Your code: {{code}}")).is_some());
-        assert!(otp(&Analysed::new("Use code SUMMER30 at checkout")).is_none());
-        assert!(
-            otp(&Analysed::new(
-                "Your return authorization code RA-482913 is ready"
-            ))
-            .is_none()
-        );
-        assert!(
-            otp(&Analysed::new(
-                "If you didn't request this code, call 1-800-555-0199"
-            ))
-            .is_none()
-        );
-        assert!(promo(&Analysed::new("Get 30% off all items")).is_some());
-        assert!(promo(&Analysed::new("Get a FREE tote")).is_some());
-        assert!(promo(&Analysed::new("Feel free to call our toll-free line")).is_none());
-        assert!(promo(&Analysed::new("Call our TOLL-FREE line")).is_none());
+        assert!(otp(&sc("Your Acme verification code is 847291.")).is_some());
+        assert!(otp(&sc("Your Telnyx OTP is XXXX")).is_some());
+        assert!(otp(&sc("Your code: {{code}}")).is_some());
+        assert!(otp(&sc("Use code SUMMER30 at checkout")).is_none());
+        assert!(otp(&sc("Your return authorization code RA-482913 is ready")).is_none());
+        assert!(otp(&sc("If you didn't request this code, call 1-800-555-0199")).is_none());
+        assert!(promo(&sc("Get 30% off all items")).is_some());
+        assert!(promo(&sc("Get a FREE tote")).is_some());
+        assert!(promo(&sc("Feel free to call our toll-free line")).is_none());
+        assert!(promo(&sc("Call our TOLL-FREE line")).is_none());
     }
 
     #[test]
     fn content_near_misses() {
-        assert!(cannabis(&Analysed::new("Spring weed control service is scheduled")).is_none());
-        assert!(cannabis(&Analysed::new("Same-day weed delivery")).is_some());
-        assert!(shaft(&Analysed::new("Adult education classes start Monday")).is_none());
-        assert!(shaft(&Analysed::new("Shotgun start at 8 AM")).is_none());
-        assert!(shaft(&Analysed::new("We hate to see you go")).is_none());
-        assert!(shaft(&Analysed::new("Your hot glue gun shipped")).is_none());
-        assert!(shaft(&Analysed::new("New rifles in stock")).is_some());
-        assert!(debt(&Analysed::new("Your payment is past due")).is_none());
+        assert!(cannabis(&sc("Spring weed control service is scheduled")).is_none());
+        assert!(cannabis(&sc("Same-day weed delivery")).is_some());
+        assert!(shaft(&sc("Adult education classes start Monday")).is_none());
+        assert!(shaft(&sc("Shotgun start at 8 AM")).is_none());
+        assert!(shaft(&sc("We hate to see you go")).is_none());
+        assert!(shaft(&sc("Your hot glue gun shipped")).is_none());
+        assert!(shaft(&sc("New rifles in stock")).is_some());
+        assert!(debt(&sc("Your payment is past due")).is_none());
         assert!(
-            leadgen(&Analysed::new(
+            leadgen(&sc(
                 "Your number is never shared with third parties or partners"
             ))
             .is_none()
         );
-        assert!(
-            phishing(&Analysed::new(
-                "Enter this code to complete your password reset"
-            ))
-            .is_none()
-        );
-        assert!(phishing(&Analysed::new("Verify your password at acme-login.com")).is_some());
+        assert!(phishing(&sc("Enter this code to complete your password reset")).is_none());
+        assert!(phishing(&sc("Verify your password at acme-login.com")).is_some());
     }
 
     #[test]
@@ -1267,36 +1372,20 @@ mod tests {
             optout_keywords: &o,
             help_keywords: &h,
         };
-        assert!(mechanism(&Analysed::new("Customers opt in at checkout."), &env).is_none());
-        assert!(mechanism(&Analysed::new("Users sign up on our website."), &env).is_none());
-        assert!(mechanism(&Analysed::new("by checking a consent box"), &env).is_some());
-        assert!(mechanism(&Analysed::new("By texting JOIN to 55123"), &env).is_some());
-        assert!(mechanism(&Analysed::new("Opt in online. Reply STOP to cancel."), &env).is_none());
-        assert!(
-            implied(&Analysed::new(
-                "Consent is not required as a condition of purchase."
-            ))
-            .is_none()
-        );
-        assert!(implied(&Analysed::new("The box is pre-checked.")).is_some());
-        assert!(
-            not_a_condition(&Analysed::new("Consent is not a condition of purchase.")).is_some()
-        );
-        assert!(not_a_condition(&Analysed::new("Consent is not required for purchase.")).is_some());
+        assert!(mechanism(&sc("Customers opt in at checkout."), &env).is_none());
+        assert!(mechanism(&sc("Users sign up on our website."), &env).is_none());
+        assert!(mechanism(&sc("by checking a consent box"), &env).is_some());
+        assert!(mechanism(&sc("By texting JOIN to 55123"), &env).is_some());
+        assert!(mechanism(&sc("Opt in online. Reply STOP to cancel."), &env).is_none());
+        assert!(implied(&sc("Consent is not required as a condition of purchase.")).is_none());
+        assert!(implied(&sc("The box is pre-checked.")).is_some());
+        assert!(not_a_condition(&sc("Consent is not a condition of purchase.")).is_some());
+        assert!(not_a_condition(&sc("Consent is not required for purchase.")).is_some());
     }
 
     #[test]
     fn dedup_keys() {
-        let (o, h) = env_kws();
-        let env = Env {
-            optout_keywords: &o,
-            help_keywords: &h,
-        };
-        let k = |s: &str| {
-            dedup_key(&Analysed::new(s), &env)
-                .into_iter()
-                .collect::<String>()
-        };
+        let k = |s: &str| dedup_key(&sc(s)).into_iter().collect::<String>();
         assert_eq!(
             k("Order 123 shipped! Track at acme.com/t. Reply STOP to opt out."),
             "order ### shipped! track at u."

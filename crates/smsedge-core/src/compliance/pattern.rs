@@ -25,7 +25,7 @@
 //! Patterns are compiled once into a [`PatSet`] indexed by first word, so a set of
 //! hundreds of phrases costs one binary search per token.
 
-use super::text::{Analysed, Kind, Tok};
+use super::text::{Analysed, Kind, Tok, word_hash};
 
 /// Per-submission inputs of a match: the keywords (lower case).
 #[derive(Clone, Copy, Debug, Default)]
@@ -38,7 +38,7 @@ pub(crate) struct Env<'a> {
 
 #[derive(Clone, Copy, Debug)]
 enum Atom {
-    Lit(&'static str),
+    Lit(&'static str, u64),
     Prefix(&'static str),
     Num(u32, u32),
     Sym(char),
@@ -99,7 +99,7 @@ fn parse_atom(s: &'static str) -> Atom {
             }
             match s.strip_suffix('*') {
                 Some(p) if !p.is_empty() => Atom::Prefix(p),
-                _ => Atom::Lit(s),
+                _ => Atom::Lit(s, word_hash(s)),
             }
         }
     }
@@ -216,7 +216,7 @@ impl Pat {
 
 fn atom_matches(atom: Atom, tok: &Tok, a: &Analysed, env: &Env<'_>, i: usize) -> bool {
     match atom {
-        Atom::Lit(w) => tok.is_wordlike() && a.text(i) == w,
+        Atom::Lit(w, h) => tok.hash == h && tok.is_wordlike() && a.text(i) == w,
         Atom::Prefix(p) => tok.kind == Kind::Word && a.text(i).starts_with(p),
         Atom::Num(lo, hi) => {
             tok.kind == Kind::Num && {
@@ -241,10 +241,25 @@ fn atom_matches(atom: Atom, tok: &Tok, a: &Analysed, env: &Env<'_>, i: usize) ->
 #[derive(Debug)]
 pub(crate) struct PatSet {
     pats: Vec<Pat>,
-    /// `(first word, pattern)` sorted by word.
-    index: Vec<(&'static str, usize)>,
-    /// Patterns whose first element is not a plain word.
-    other: Vec<usize>,
+    /// `(key, pattern)` sorted by key, where the key of a first-element alternative is
+    /// the hash of a literal word, or of the first 3 letters of a prefix, or a token
+    /// kind (numbers, symbols, capitals, keywords, entities).
+    index: Vec<(u64, usize)>,
+    /// Patterns to try at every token (a first element that is optional, a gap, `<w>`
+    /// or a short prefix).
+    always: Vec<usize>,
+}
+
+/// Index keys that are not word hashes (hashes of real words never collide with these
+/// in practice: they would have to equal these exact 64-bit values).
+const KEY_NUM: u64 = 1;
+const KEY_UPPER: u64 = 2;
+const KEY_KW: u64 = 3;
+const KEY_ENTITY: u64 = 4;
+const KEY_SYM: u64 = 0x100; // + the code point
+
+fn prefix_key(s: &str) -> Option<u64> {
+    s.get(..3).map(|p| word_hash(p) | 0x8000_0000_0000_0000)
 }
 
 impl PatSet {
@@ -252,52 +267,93 @@ impl PatSet {
     pub(crate) fn new(sources: &[&'static str]) -> Self {
         let pats: Vec<Pat> = sources.iter().map(|s| Pat::parse(s)).collect();
         let mut index = Vec::new();
-        let mut other = Vec::new();
+        let mut always = Vec::new();
         for (i, p) in pats.iter().enumerate() {
-            let lits: Option<Vec<&'static str>> = p.elems.first().and_then(|e| {
+            let keys: Option<Vec<u64>> = p.elems.first().and_then(|e| {
                 if e.optional || e.gap.is_some() {
                     return None;
                 }
                 e.alts
                     .iter()
-                    .map(|a| if let Atom::Lit(w) = a { Some(*w) } else { None })
+                    .map(|a| match *a {
+                        Atom::Lit(_, h) => Some(h),
+                        Atom::Prefix(p) => prefix_key(p),
+                        Atom::Num(..) => Some(KEY_NUM),
+                        Atom::Sym(c) => Some(KEY_SYM + u64::from(c)),
+                        Atom::Upper => Some(KEY_UPPER),
+                        Atom::Kw | Atom::HelpKw => Some(KEY_KW),
+                        Atom::Link | Atom::Email | Atom::Ph | Atom::Phone => Some(KEY_ENTITY),
+                        Atom::Any => None,
+                    })
                     .collect()
             });
-            match lits {
-                Some(words) => index.extend(words.into_iter().map(|w| (w, i))),
-                None => other.push(i),
+            match keys {
+                Some(mut keys) => {
+                    keys.sort_unstable();
+                    keys.dedup();
+                    index.extend(keys.into_iter().map(|k| (k, i)));
+                }
+                None => always.push(i),
             }
         }
         index.sort_unstable();
-        Self { pats, index, other }
+        Self {
+            pats,
+            index,
+            always,
+        }
     }
 
-    fn candidates(&self, a: &Analysed, t: usize) -> impl Iterator<Item = usize> + '_ {
-        let word = if a.tok(t).is_some_and(Tok::is_wordlike) {
-            a.text(t)
-        } else {
-            ""
-        };
-        let lo = self.index.partition_point(|(w, _)| *w < word);
-        let hi = self.index.partition_point(|(w, _)| *w <= word);
-        let indexed = self
-            .index
-            .get(lo..hi)
-            .unwrap_or(&[])
-            .iter()
-            .map(|&(_, i)| i);
-        let indexed = if word.is_empty() { None } else { Some(indexed) };
-        indexed
-            .into_iter()
-            .flatten()
-            .chain(self.other.iter().copied())
+    fn keyed(&self, key: u64, out: &mut Vec<usize>) {
+        let lo = self.index.partition_point(|&(k, _)| k < key);
+        out.extend(
+            self.index
+                .get(lo..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|&&(k, _)| k == key)
+                .map(|&(_, i)| i),
+        );
+    }
+
+    /// The patterns that may start at token `t`, each once.
+    fn candidates(&self, a: &Analysed, t: usize, out: &mut Vec<usize>) {
+        out.clear();
+        out.extend_from_slice(&self.always);
+        let Some(tok) = a.tok(t) else { return };
+        match tok.kind {
+            Kind::Word | Kind::Num => {
+                self.keyed(tok.hash, out);
+                if let Some(k) = prefix_key(a.text(t)) {
+                    self.keyed(k, out);
+                }
+                if tok.kind == Kind::Num {
+                    self.keyed(KEY_NUM, out);
+                } else {
+                    self.keyed(KEY_KW, out);
+                    if tok.upper {
+                        self.keyed(KEY_UPPER, out);
+                    }
+                }
+            }
+            Kind::Sym(c) => self.keyed(KEY_SYM + u64::from(c), out),
+            Kind::Link(_) | Kind::Email(_) | Kind::Placeholder(_) | Kind::Phone(_) => {
+                self.keyed(KEY_ENTITY, out)
+            }
+        }
+        if out.len() > 1 {
+            out.sort_unstable();
+            out.dedup();
+        }
     }
 
     /// Every match, in token order (at most one per pattern and start token).
     pub(crate) fn find_all(&self, a: &Analysed, env: &Env<'_>) -> Vec<Match> {
         let mut out = Vec::new();
+        let mut cands = Vec::new();
         for t in 0..a.toks.len() {
-            for p in self.candidates(a, t) {
+            self.candidates(a, t, &mut cands);
+            for &p in &cands {
                 if let Some(end) = self.pats.get(p).and_then(|pat| pat.matches(a, env, t)) {
                     out.push(Match {
                         pat: p,
@@ -309,35 +365,6 @@ impl PatSet {
         }
         out
     }
-
-    /// The first match that `keep` accepts.
-    pub(crate) fn find_where(
-        &self,
-        a: &Analysed,
-        env: &Env<'_>,
-        keep: impl Fn(&Match) -> bool,
-    ) -> Option<Match> {
-        for t in 0..a.toks.len() {
-            for p in self.candidates(a, t) {
-                if let Some(end) = self.pats.get(p).and_then(|pat| pat.matches(a, env, t)) {
-                    let m = Match {
-                        pat: p,
-                        start: t,
-                        end,
-                    };
-                    if keep(&m) {
-                        return Some(m);
-                    }
-                }
-            }
-        }
-        None
-    }
-
-    /// The first match.
-    pub(crate) fn find(&self, a: &Analysed, env: &Env<'_>) -> Option<Match> {
-        self.find_where(a, env, |_| true)
-    }
 }
 
 #[cfg(test)]
@@ -347,15 +374,13 @@ mod tests {
 
     fn hit(pats: &[&'static str], text: &str) -> bool {
         let kws = vec!["stop".to_string()];
-        PatSet::new(pats)
-            .find(
-                &Analysed::new(text),
-                &Env {
-                    optout_keywords: &kws,
-                    help_keywords: &[],
-                },
-            )
-            .is_some()
+        let env = Env {
+            optout_keywords: &kws,
+            help_keywords: &[],
+        };
+        !PatSet::new(pats)
+            .find_all(&Analysed::new(text), &env)
+            .is_empty()
     }
 
     #[test]

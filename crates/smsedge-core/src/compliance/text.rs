@@ -10,6 +10,7 @@
 //! Positions are character indices internally and are converted to UTF-16 code units
 //! (JavaScript string indices) only when a finding is built.
 
+use super::pattern::Match;
 use super::tables::{SHORTENERS, TLDS};
 
 /// Only this many characters of a field are analysed; lengths are still exact.
@@ -53,6 +54,8 @@ pub(crate) struct Tok {
     pub(crate) kind: Kind,
     /// Character span in the field.
     pub(crate) span: Span,
+    /// [`word_hash`] of the lower-cased text (0 for entities).
+    pub(crate) hash: u64,
     /// Byte range of the lower-cased text in [`Analysed::words`].
     text_start: u32,
     text_end: u32,
@@ -160,6 +163,10 @@ pub(crate) struct Analysed {
     pub(crate) phones: Vec<Span>,
     pub(crate) toks: Vec<Tok>,
     words: String,
+    /// Phrase-pattern matches grouped by detector (see `detect::scan`); empty until scanned.
+    hits: Vec<Match>,
+    /// `hits[hit_offsets[g]..hit_offsets[g + 1]]` are the matches of group `g`.
+    hit_offsets: Vec<usize>,
 }
 
 /// Folds a character for matching: lower case, ASCII quotes and dashes.
@@ -256,6 +263,28 @@ impl Analysed {
             .get(index)
             .copied()
             .unwrap_or_else(|| self.utf16.last().copied().unwrap_or(0))
+    }
+
+    /// Stores scan results: `(group, match)` pairs sorted by group, for `groups` groups.
+    pub(crate) fn set_hits(&mut self, groups: usize, sorted: Vec<(usize, Match)>) {
+        let mut offsets = Vec::with_capacity(groups + 1);
+        let mut k = 0;
+        for g in 0..=groups {
+            while sorted.get(k).is_some_and(|(x, _)| *x < g) {
+                k += 1;
+            }
+            offsets.push(k);
+        }
+        self.hits = sorted.into_iter().map(|(_, m)| m).collect();
+        self.hit_offsets = offsets;
+    }
+
+    /// The matches of group `g`, in token order (none before a scan).
+    pub(crate) fn hits(&self, g: usize) -> &[Match] {
+        match (self.hit_offsets.get(g), self.hit_offsets.get(g + 1)) {
+            (Some(&s), Some(&e)) => self.hits.get(s..e).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     /// The character index at a UTF-16 offset (or the next character after it).
@@ -644,6 +673,15 @@ impl Analysed {
             }
             // Labels separated by single dots.
             let mut j = i;
+            // A plain word (no dot after it) is the common case: skip it without allocating.
+            let mut k = i;
+            while k < n && is_label_char(self.lower_at(k)) {
+                k += 1;
+            }
+            if self.lower_at(k) != '.' || !self.lower_at(k + 1).is_ascii_alphanumeric() {
+                i = k.max(i + 1);
+                continue;
+            }
             let mut labels: Vec<(usize, usize)> = Vec::new();
             loop {
                 let ls = j;
@@ -911,9 +949,11 @@ impl Analysed {
         let letters = chars.iter().filter(|c| c.is_alphabetic()).count() as u32;
         let digits = chars.iter().filter(|c| c.is_ascii_digit()).count() as u32;
         let upper = letters > 0 && !chars.iter().any(|c| c.is_lowercase());
+        let hash = if text.is_empty() { 0 } else { word_hash(text) };
         self.toks.push(Tok {
             kind,
             span,
+            hash,
             text_start,
             text_end,
             upper,
@@ -1037,11 +1077,18 @@ impl Analysed {
                 _ => false,
             };
             let mut tmp = [0u8; 4];
-            let text = c.encode_utf8(&mut tmp).to_string();
-            self.push_tok(Kind::Sym(c), Span::new(i, i + 1), &text, hard);
+            let text = c.encode_utf8(&mut tmp);
+            self.push_tok(Kind::Sym(c), Span::new(i, i + 1), text, hard);
             i += 1;
         }
     }
+}
+
+/// FNV-1a hash of a token's text: phrase matching compares hashes before strings.
+pub(crate) fn word_hash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Splits a placeholder name into lower-case words (`companyName` → company, name).

@@ -259,7 +259,7 @@ pub(crate) const HELP_OPTOUT: Rule = Rule {
 
 fn help_optout(cx: &Ctx) -> Option<Hit> {
     let h = cx.help.as_ref()?;
-    if detect::opt_out(&h.a, &cx.env()).is_some() {
+    if detect::opt_out(&h.a).is_some() {
         return None;
     }
     Some(Hit::at(
@@ -356,7 +356,6 @@ pub(crate) const AR_OPTIN_CONTENT: Rule = Rule {
 
 fn ar_optin_content(cx: &Ctx) -> Option<Hit> {
     let m = cx.optin_message.as_ref()?;
-    let env = cx.env();
     let mut missing = Vec::new();
     if !cx.brand.is_empty() && cx.brand.find(&m.a).is_none() {
         missing.push("the brand");
@@ -367,10 +366,10 @@ fn ar_optin_content(cx: &Ctx) -> Option<Hit> {
     if detect::rates(&m.a).is_none() {
         missing.push("\"Msg & data rates may apply\"");
     }
-    if detect::help_instruction(&m.a, &env).is_none() {
+    if detect::help_instruction(&m.a).is_none() {
         missing.push("HELP instructions");
     }
-    if detect::opt_out(&m.a, &env).is_none() {
+    if detect::opt_out(&m.a).is_none() {
         missing.push("STOP instructions");
     }
     if missing.is_empty() {

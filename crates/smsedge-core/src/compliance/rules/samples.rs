@@ -252,13 +252,12 @@ pub(crate) const SMP_DUPLICATE: Rule = Rule {
 };
 
 fn smp_duplicate(cx: &Ctx) -> Option<Hit> {
-    let env = cx.env();
     let keys: Vec<Vec<char>> = cx
         .samples
         .iter()
         .take(10)
         .map(|s| {
-            let mut k = detect::dedup_key(&s.field.a, &env);
+            let mut k = detect::dedup_key(&s.field.a);
             k.truncate(2_000);
             k
         })

@@ -1,0 +1,71 @@
+//! Any JSON-ish bytes: both compliance checkers return a report or a clean error, never
+//! panic, report each rule at most once, and keep every evidence span inside its field
+//! (as UTF-16 units). Bytes that are not JSON are used as the text of every field.
+#![no_main]
+
+use std::collections::HashSet;
+
+use libfuzzer_sys::fuzz_target;
+use serde_json::{Value, json};
+use smsedge_core::compliance::{Report, check_campaign, check_toll_free_verification};
+
+fn field_len(body: &Value, field: &str) -> Option<usize> {
+    let mut v = body;
+    for part in field.split('.') {
+        v = v.get(part)?;
+    }
+    v.as_str().map(|s| s.encode_utf16().count())
+}
+
+fn invariants(body: &Value, report: &Report) {
+    let mut seen = HashSet::new();
+    for f in &report.findings {
+        assert!(seen.insert(f.rule), "{} reported twice", f.rule);
+        if let Some(ev) = &f.evidence {
+            assert!(
+                ev.start <= ev.end,
+                "{}: evidence {}..{}",
+                f.rule,
+                ev.start,
+                ev.end
+            );
+            if let Some(len) = field_len(body, &f.field) {
+                assert!(
+                    ev.end <= len,
+                    "{}: evidence ends at {} past {len}",
+                    f.rule,
+                    ev.end
+                );
+            }
+        }
+    }
+    let errors = report
+        .findings
+        .iter()
+        .filter(|f| f.severity.as_str() == "error")
+        .count();
+    assert_eq!(errors, report.error_count);
+}
+
+fuzz_target!(|data: &[u8]| {
+    let body = match serde_json::from_slice::<Value>(data) {
+        Ok(v) => v,
+        Err(_) => {
+            let text = String::from_utf8_lossy(data);
+            json!({
+                "brandName": text, "usecase": "MIXED", "description": text,
+                "sample1": text, "sample2": text, "messageFlow": text, "helpMessage": text,
+                "optinKeywords": text, "optoutKeywords": text, "helpKeywords": text,
+                "optinMessage": text, "optoutMessage": text,
+                "businessName": text, "productionMessageContent": text, "optInWorkflow": text,
+                "useCase": text, "useCaseSummary": text, "helpMessageResponse": text,
+            })
+        }
+    };
+    if let Ok(report) = check_campaign(&body) {
+        invariants(&body, &report);
+    }
+    if let Ok(report) = check_toll_free_verification(&body) {
+        invariants(&body, &report);
+    }
+});
