@@ -34,17 +34,20 @@ function method(transport, name, pathParams, kind) {
       );
     }
     const call = transport.request(name, path, kind === 'query' ? params : undefined, kind === 'body' ? params : undefined);
-    return withResponse(call.then(body), call);
+    const data = call.then(body);
+    // A caller who awaits .withResponse() handles the failure there: the body promise must not
+    // then report the same rejection as unhandled.
+    data.withResponse = () => {
+      data.catch(noop);
+      return call.then(full);
+    };
+    return data;
   };
 }
 
+const noop = () => {};
 const body = (r) => r.body;
 const full = (r) => ({ data: r.body, status: r.status, attempts: r.attempts, requestId: r.requestId, rateLimit: r.rateLimit });
-
-function withResponse(promise, call) {
-  promise.withResponse = () => call.then(full);
-  return promise;
-}
 
 async function* walk(pager) {
   try {

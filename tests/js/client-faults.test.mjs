@@ -112,6 +112,28 @@ test('429 spend limit (40333) and a Retry-After beyond the cap are not retried',
   assert.equal(server.requests.length, 1);
 });
 
+test('errors through .withResponse(), .catch() and PagePromise are handled once, never unhandled', async () => {
+  const unhandled = [];
+  const onUnhandled = (e) => unhandled.push(e);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    server.reset((req, res) => json(res, 404, { errors: [{ code: '10005' }] }));
+    const c = client();
+    const viaFull = await c.messages.retrieve('m1').withResponse().catch((e) => e);
+    assert.equal(viaFull.code, '10005');
+    assert.equal(await c.messages.retrieve('m1').catch((e) => e.status), 404);
+    assert.equal(await c.porting.events.list().catch((e) => e.status), 404);
+    assert.equal(await c.porting.events.list().withResponse().catch((e) => e.status), 404);
+    let finallyRan = false;
+    await c.porting.events.list().finally(() => (finallyRan = true)).catch(() => {});
+    assert.ok(finallyRan);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(unhandled, []);
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+  }
+});
+
 test('500 on POST messages.send: sent exactly once, the error says attempts = 1', async () => {
   server.reset((req, res) => json(res, 500, { errors: [{ code: '10007', title: 'Unexpected error' }] }));
   const e = await rejects(client({ maxRetries: 5 }).messages.send(SEND));
