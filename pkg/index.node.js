@@ -4,6 +4,6 @@ import { initSync } from './dist/full/smsedge.js';
 
 initSync({ module: readFileSync(new URL('./dist/full/smsedge_bg.wasm', import.meta.url)) });
 
-export { analyze, countSegments, smartEncode, estimateSend, checkCampaign, checkTollFreeVerification } from './dist/full/smsedge.js';
+export { analyze, countSegments, smartEncode, estimateSend, checkCampaign, checkTollFreeVerification, verifyWebhook, WebhookVerifier } from './dist/full/smsedge.js';
 export { SmsEdgeError, TelnyxApiError } from './boundary.js';
 export { TelnyxClient, PagePromise } from './client.js';

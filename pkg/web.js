@@ -2,6 +2,6 @@
 //
 //   import init, { analyze } from './node_modules/smsedge/web.js';
 //   await init();
-export { default, initSync, analyze, countSegments, smartEncode, estimateSend, checkCampaign, checkTollFreeVerification } from './dist/full/smsedge.js';
+export { default, initSync, analyze, countSegments, smartEncode, estimateSend, checkCampaign, checkTollFreeVerification, verifyWebhook, WebhookVerifier } from './dist/full/smsedge.js';
 export { SmsEdgeError, TelnyxApiError } from './boundary.js';
 export { TelnyxClient, PagePromise } from './client.js';

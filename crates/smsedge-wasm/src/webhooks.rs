@@ -15,15 +15,20 @@ use smsedge_core::webhook::{
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
-use crate::js::type_name;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 /** A body as it arrived: its exact bytes, or a string (sent as its UTF-8 bytes). */
 export type WebhookBody = string | Uint8Array | ArrayBuffer | ArrayBufferView;
 
-/** Request headers: a fetch `Headers`, or a plain object such as Node's `req.headers`. Names are case-insensitive. */
-export type WebhookHeaders = Headers | { readonly [name: string]: string | undefined };
+/** Request headers: a fetch `Headers` (anything with its `get`), or a plain object such as Node's `req.headers`. Names are case-insensitive. */
+export type WebhookHeaders = { get(name: string): string | null } | { readonly [name: string]: string | undefined };
+
+/** What `verifyRequest` reads: a fetch `Request` (its headers, and its body with `arrayBuffer()`). */
+export interface WebhookRequest {
+  readonly headers: { get(name: string): string | null };
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
 
 export interface WebhookOptions {
   /** How far the timestamp may be from `now`, in seconds, either way, inclusive. Default 300; `Infinity` turns the check off (replaying stored webhooks). */
@@ -307,20 +312,24 @@ extern "C" {
     pub type WebhookOptions;
 }
 
+// NOTE: this module is most of what the `smsedge/webhooks` wasm holds besides Ed25519 and
+// SHA-512, under a 30 KB gzip budget: error messages are fixed strings (no `format!`), and
+// each JS value is read with as few wasm→JS calls as possible.
+
 /// The binding's view of a JSON value parsed by `JSON.parse`.
 #[derive(Clone)]
 struct Json(JsValue);
 
 impl JsonView for Json {
     fn is_object(&self) -> bool {
-        self.0.is_object() && !js_sys::Array::is_array(&self.0)
+        is_plain_object(&self.0)
     }
 
     fn member(&self, key: &str) -> Option<Self> {
         if !self.is_object() {
             return None;
         }
-        let value = Reflect::get(&self.0, &JsValue::from_str(key)).ok()?;
+        let value = get(&self.0, key);
         (!value.is_undefined()).then_some(Self(value))
     }
 
@@ -329,70 +338,77 @@ impl JsonView for Json {
     }
 
     fn as_u64(&self) -> Option<u64> {
-        let n = self.0.as_f64()?;
-        ((0.0..=MAX_SAFE).contains(&n) && n.fract() == 0.0).then_some(n as u64)
+        self.0.as_f64().and_then(whole)
     }
 }
 
 /// `Number.MAX_SAFE_INTEGER`.
 const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
 
-/// The verifier's settings from an options object.
-struct Settings {
-    options: Options,
-    now: Option<i64>,
+/// `n` as a `u64` when it is a whole number from 0 to `Number.MAX_SAFE_INTEGER`.
+fn whole(n: f64) -> Option<u64> {
+    ((0.0..=MAX_SAFE).contains(&n) && n.fract() == 0.0).then_some(n as u64)
 }
 
-fn read_options(value: Option<WebhookOptions>) -> Result<Settings, Error> {
-    let mut settings = Settings {
-        options: Options::default(),
-        now: None,
-    };
-    let Some(value) = value.map(JsValue::from) else {
-        return Ok(settings);
-    };
+fn is_plain_object(value: &JsValue) -> bool {
+    value.is_object() && !js_sys::Array::is_array(value)
+}
+
+/// `value[key]` (undefined when absent or when the getter throws).
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap_or_default()
+}
+
+fn invalid(message: &str) -> Error {
+    Error::invalid_argument(message)
+}
+
+/// The options: the tolerance, and a fixed clock when `now` is given.
+fn read_options(value: Option<WebhookOptions>) -> Result<(Options, Option<i64>), Error> {
+    let mut options = Options::default();
+    let mut now = None;
+    let value = value.map_or(JsValue::UNDEFINED, JsValue::from);
     if value.is_undefined() || value.is_null() {
-        return Ok(settings);
+        return Ok((options, now));
     }
-    if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err(Error::invalid_argument(format!(
-            "options must be an object, got {}",
-            type_name(&value)
-        )));
+    if !is_plain_object(&value) {
+        return Err(invalid(
+            "options must be an object: { toleranceSeconds?, now? }",
+        ));
     }
     for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
         let key = key.as_string().unwrap_or_default();
-        let field = Reflect::get(&value, &JsValue::from_str(&key)).unwrap_or_default();
+        let field = get(&value, &key);
         if field.is_undefined() {
             continue;
         }
-        let n = field.as_f64().filter(|n| !n.is_nan());
-        match (key.as_str(), n) {
-            ("toleranceSeconds", Some(n)) if n == f64::INFINITY => {
-                settings.options.tolerance_secs = u64::MAX;
+        let n = field.as_f64().unwrap_or(f64::NAN);
+        match key.as_str() {
+            "toleranceSeconds" => {
+                options.tolerance_secs = match whole(n) {
+                    Some(secs) => secs,
+                    None if n == f64::INFINITY => u64::MAX,
+                    None => {
+                        return Err(invalid(
+                            "options.toleranceSeconds must be a whole number of seconds, at least 0, or Infinity",
+                        ));
+                    }
+                }
             }
-            ("toleranceSeconds", Some(n)) if (0.0..=MAX_SAFE).contains(&n) && n.fract() == 0.0 => {
-                settings.options.tolerance_secs = n as u64;
-            }
-            ("toleranceSeconds", _) => {
-                return Err(Error::invalid_argument(
-                    "options.toleranceSeconds must be a whole number of seconds, at least 0, or Infinity",
-                ));
-            }
-            ("now", Some(n)) if n.abs() <= MAX_SAFE => settings.now = Some(n.floor() as i64),
-            ("now", _) => {
-                return Err(Error::invalid_argument(
-                    "options.now must be a finite number: Unix seconds",
+            "now" if n.abs() <= MAX_SAFE => now = Some(n.floor() as i64),
+            "now" => {
+                return Err(invalid(
+                    "options.now must be a finite number of Unix seconds",
                 ));
             }
             _ => {
-                return Err(Error::invalid_argument(format!(
-                    "options has no field {key:?}; the fields are toleranceSeconds, now"
-                )));
+                return Err(invalid(
+                    "options has an unknown field; the fields are toleranceSeconds and now",
+                ));
             }
         }
     }
-    Ok(settings)
+    Ok((options, now))
 }
 
 /// The current time from the JS clock, in Unix seconds.
@@ -405,128 +421,112 @@ fn read_body(body: &JsValue) -> Result<Vec<u8>, Error> {
     if let Some(text) = body.as_string() {
         return Ok(text.into_bytes());
     }
-    if let Some(bytes) = body.dyn_ref::<Uint8Array>() {
-        return Ok(bytes.to_vec());
-    }
-    if ArrayBuffer::is_view(body) {
+    let bytes = if ArrayBuffer::is_view(body) {
         let view: &Uint8Array = body.unchecked_ref();
-        let bytes = Uint8Array::new_with_byte_offset_and_length(
+        Uint8Array::new_with_byte_offset_and_length(
             &view.buffer(),
             view.byte_offset(),
             view.byte_length(),
-        );
-        return Ok(bytes.to_vec());
-    }
-    if body.is_instance_of::<ArrayBuffer>() {
-        return Ok(Uint8Array::new(body).to_vec());
-    }
-    Err(Error::invalid_argument(format!(
-        "body must be a string, Uint8Array or ArrayBuffer (the raw request body), got {}",
-        type_name(body)
-    )))
+        )
+    } else if body.is_instance_of::<ArrayBuffer>() {
+        Uint8Array::new(body)
+    } else {
+        return Err(invalid(
+            "body must be the raw request body: a string, Uint8Array or ArrayBuffer",
+        ));
+    };
+    Ok(bytes.to_vec())
 }
 
-/// The values of the two signed headers.
+/// The values of the two signed headers, from a fetch `Headers` (anything with a `get`
+/// method) or a plain object (names compared case-insensitively; a name given twice in
+/// different cases gives the values joined by ", ", as fetch joins repeated headers).
 fn read_headers(headers: &JsValue) -> Result<[Option<String>; 2], Error> {
-    let wrong = |what: &str| {
-        Error::invalid_argument(format!(
-            "headers must be a fetch Headers or a plain object of strings, {what}"
-        ))
-    };
-    if !headers.is_object() || js_sys::Array::is_array(headers) {
-        return Err(wrong(&format!("got {}", type_name(headers))));
+    const WRONG: &str = "headers must be a fetch Headers or a plain object of strings";
+    if !is_plain_object(headers) {
+        return Err(invalid(WRONG));
     }
     let names = [core::SIGNATURE_HEADER, core::TIMESTAMP_HEADER];
-    let get = Reflect::get(headers, &JsValue::from_str("get")).unwrap_or_default();
-    if let Some(get) = get.dyn_ref::<js_sys::Function>() {
-        // A fetch `Headers` (or anything with its `get`): names are case-insensitive there,
-        // and repeated headers come back joined by ", ".
-        let mut values = [None, None];
+    let mut values: [Option<String>; 2] = [None, None];
+    let method = get(headers, "get");
+    if let Some(method) = method.dyn_ref::<js_sys::Function>() {
         for (value, name) in values.iter_mut().zip(names) {
-            let found = get
+            let found = method
                 .call1(headers, &JsValue::from_str(name))
-                .map_err(|_| wrong("and its get() threw"))?;
-            if !found.is_null() && !found.is_undefined() {
-                *value = Some(
-                    found
-                        .as_string()
-                        .ok_or_else(|| wrong("and get() gave a non-string"))?,
-                );
+                .map_err(|_| invalid(WRONG))?;
+            if !found.is_null() {
+                *value = Some(found.as_string().ok_or_else(|| invalid(WRONG))?);
             }
         }
         return Ok(values);
     }
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    for name in Object::keys(headers.unchecked_ref::<Object>()).iter() {
-        let Some(name) = name.as_string() else {
+    for key in Object::keys(headers.unchecked_ref::<Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        let Some(slot) = names
+            .iter()
+            .position(|name| name.eq_ignore_ascii_case(&key))
+        else {
             continue;
         };
-        if !names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+        let found = get(headers, &key);
+        if found.is_undefined() {
             continue;
         }
-        let value = Reflect::get(headers, &JsValue::from_str(&name)).unwrap_or_default();
-        if value.is_undefined() {
-            continue;
-        }
-        let value = value
-            .as_string()
-            .ok_or_else(|| wrong(&format!("but {name:?} is {}", type_name(&value))))?;
-        pairs.push((name, value));
+        let found = found.as_string().ok_or_else(|| invalid(WRONG))?;
+        values[slot] = Some(match values[slot].take() {
+            None => found,
+            Some(previous) => previous + ", " + &found,
+        });
     }
-    Ok(names.map(|name| core::find_header(&pairs, name).map(|v| v.into_owned())))
+    Ok(values)
 }
 
 /// The event a verified body holds, as a plain JS object.
 fn event(body: &[u8]) -> Result<JsValue, Error> {
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-    let text = String::from_utf8_lossy(body);
-    let raw = js_sys::JSON::parse(&text).map_err(|_| WebhookError::InvalidPayload {
-        reason: "the body is not JSON",
+    let raw = js_sys::JSON::parse(&String::from_utf8_lossy(body)).map_err(|_| {
+        WebhookError::InvalidPayload {
+            reason: "the body is not JSON",
+        }
     })?;
     let envelope = core::read_envelope(&Json(raw.clone()))?;
-    let optional = |v: Option<String>| v.map_or(JsValue::NULL, |v| JsValue::from_str(&v));
-    let fields: [(&str, JsValue); 7] = [
+    let text = |v: Option<String>| v.map_or(JsValue::NULL, |v| JsValue::from_str(&v));
+    let out = Object::new();
+    for (key, value) in [
         ("id", JsValue::from_str(&envelope.id)),
         ("type", JsValue::from_str(&envelope.event_type)),
-        ("occurredAt", optional(envelope.occurred_at)),
+        ("occurredAt", text(envelope.occurred_at)),
         (
             "attempt",
             envelope
                 .attempt
                 .map_or(JsValue::NULL, |n| JsValue::from_f64(n as f64)),
         ),
-        ("deliveredTo", optional(envelope.delivered_to)),
+        ("deliveredTo", text(envelope.delivered_to)),
         ("payload", envelope.payload.map_or(JsValue::NULL, |p| p.0)),
         ("raw", raw),
-    ];
-    let out = Object::new();
-    for (key, value) in fields {
-        Reflect::set(&out, &JsValue::from_str(key), &value)
-            .map_err(|_| Error::internal("could not build the event object"))?;
+    ] {
+        let _ = Reflect::set(&out, &JsValue::from_str(key), &value);
     }
     Ok(out.into())
 }
 
-fn verify_with(
-    verifier: &Verifier,
-    now: Option<i64>,
-    body: &JsValue,
-    headers: &JsValue,
-) -> Result<JsValue, Error> {
-    let body = read_body(body)?;
-    let [signature, timestamp] = read_headers(headers)?;
-    let headers = Headers::new(signature.as_deref(), timestamp.as_deref());
-    verifier.verify(&body, &headers, clock(now))?;
-    event(&body)
+fn read_key(public_key: &JsValue) -> Result<String, Error> {
+    public_key
+        .as_string()
+        .ok_or_else(|| invalid("publicKey must be a string: base64, base64 DER or PEM"))
 }
 
-fn key_text(public_key: &JsValue) -> Result<String, Error> {
-    public_key.as_string().ok_or_else(|| {
-        Error::invalid_argument(format!(
-            "publicKey must be a string (base64, base64 DER or PEM), got {}",
-            type_name(public_key)
-        ))
-    })
+/// Verifies already-read request parts; the last step of every entry point.
+fn check(
+    verifier: &Verifier,
+    now: Option<i64>,
+    body: &[u8],
+    [signature, timestamp]: &[Option<String>; 2],
+) -> Result<JsValue, Error> {
+    let headers = Headers::new(signature.as_deref(), timestamp.as_deref());
+    verifier.verify(body, &headers, clock(now))?;
+    event(body)
 }
 
 /// Verifies a Telnyx webhook and returns its event; throws `SmsEdgeError` with the first
@@ -545,15 +545,17 @@ pub fn verify_webhook(
     #[wasm_bindgen(unchecked_param_type = "string")] public_key: JsValue,
     options: Option<WebhookOptions>,
 ) -> Result<JsValue, Error> {
-    // Wrong argument types first; then the checks in the core's order, the key first.
-    let settings = read_options(options)?;
-    let key = key_text(&public_key)?;
+    // Wrong argument types first; then the core's checks in order, the key first.
+    let (options, now) = read_options(options)?;
+    let key = read_key(&public_key)?;
     let body = read_body(&body)?;
-    let [signature, timestamp] = read_headers(&headers)?;
-    let verifier = Verifier::new(PublicKey::parse(&key)?, settings.options);
-    let headers = Headers::new(signature.as_deref(), timestamp.as_deref());
-    verifier.verify(&body, &headers, clock(settings.now))?;
-    event(&body)
+    let headers = read_headers(&headers)?;
+    check(
+        &Verifier::new(PublicKey::parse(&key)?, options),
+        now,
+        &body,
+        &headers,
+    )
 }
 
 /// A verifier for one Telnyx public key: the key is parsed once, for many requests.
@@ -572,11 +574,11 @@ impl WebhookVerifier {
         #[wasm_bindgen(unchecked_param_type = "string")] public_key: JsValue,
         options: Option<WebhookOptions>,
     ) -> Result<WebhookVerifier, Error> {
-        let settings = read_options(options)?;
-        let key = key_text(&public_key)?;
+        let (options, now) = read_options(options)?;
+        let key = read_key(&public_key)?;
         Ok(Self {
-            verifier: Verifier::new(PublicKey::parse(&key)?, settings.options),
-            now: settings.now,
+            verifier: Verifier::new(PublicKey::parse(&key)?, options),
+            now,
         })
     }
 
@@ -587,7 +589,9 @@ impl WebhookVerifier {
         #[wasm_bindgen(unchecked_param_type = "WebhookBody")] body: JsValue,
         #[wasm_bindgen(unchecked_param_type = "WebhookHeaders")] headers: JsValue,
     ) -> Result<JsValue, Error> {
-        verify_with(&self.verifier, self.now, &body, &headers)
+        let body = read_body(&body)?;
+        let headers = read_headers(&headers)?;
+        check(&self.verifier, self.now, &body, &headers)
     }
 
     /// Reads a fetch `Request`'s raw body (`arrayBuffer()`) and verifies it with its
@@ -595,46 +599,35 @@ impl WebhookVerifier {
     #[wasm_bindgen(js_name = verifyRequest, unchecked_return_type = "Promise<WebhookEvent>")]
     pub fn verify_request(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "WebhookRequest")] request: JsValue,
     ) -> Promise {
-        match self.start_request(&request) {
-            Ok(promise) => promise,
-            Err(e) => Promise::reject(&e.into()),
-        }
+        self.start_request(&request)
+            .unwrap_or_else(|e| Promise::reject(&e.into()))
     }
 }
 
 impl WebhookVerifier {
     fn start_request(&self, request: &JsValue) -> Result<Promise, Error> {
-        let not_request = || {
-            Error::invalid_argument(format!(
-                "request must be a fetch Request, got {}",
-                type_name(request)
-            ))
-        };
+        const WRONG: &str = "request must be a fetch Request";
         if !request.is_object() {
-            return Err(not_request());
+            return Err(invalid(WRONG));
         }
-        let headers =
-            Reflect::get(request, &JsValue::from_str("headers")).map_err(|_| not_request())?;
-        let [signature, timestamp] = read_headers(&headers).map_err(|_| not_request())?;
-        let read = Reflect::get(request, &JsValue::from_str("arrayBuffer")).unwrap_or_default();
-        let read = read.dyn_ref::<js_sys::Function>().ok_or_else(not_request)?;
-        let pending = read.call0(request).map_err(|_| not_request())?;
-        let then = Reflect::get(&pending, &JsValue::from_str("then")).unwrap_or_default();
-        let then = then.dyn_ref::<js_sys::Function>().ok_or_else(not_request)?;
-        let verifier = self.verifier;
-        let now = self.now;
+        let headers = read_headers(&get(request, "headers")).map_err(|_| invalid(WRONG))?;
+        let read = get(request, "arrayBuffer");
+        let read = read
+            .dyn_ref::<js_sys::Function>()
+            .ok_or_else(|| invalid(WRONG))?;
+        let pending = read.call0(request).map_err(|_| invalid(WRONG))?;
+        let then = get(&pending, "then");
+        let then = then
+            .dyn_ref::<js_sys::Function>()
+            .ok_or_else(|| invalid(WRONG))?;
+        let (verifier, now) = (self.verifier, self.now);
         let done = Closure::once_into_js(move |buffer: JsValue| -> Result<JsValue, JsValue> {
-            let body = read_body(&buffer)?;
-            let headers = Headers::new(signature.as_deref(), timestamp.as_deref());
-            verifier
-                .verify(&body, &headers, clock(now))
-                .map_err(Error::from)?;
-            Ok(event(&body)?)
+            Ok(check(&verifier, now, &read_body(&buffer)?, &headers)?)
         });
         then.call1(&pending, &done)
             .map(JsValue::unchecked_into)
-            .map_err(|_| not_request())
+            .map_err(|_| invalid(WRONG))
     }
 }
