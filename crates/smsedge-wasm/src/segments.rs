@@ -303,7 +303,10 @@ pub fn analyze(
         .non_gsm
         .iter()
         .flat_map(|c| {
-            let row = core::smart_table_row(c.code_point).map_or(0, |r| n(r) + 1);
+            let row = match c.substitution {
+                Some(_) => core::smart_table_row(c.code_point).map_or(0, |r| n(r) + 1),
+                None => 0,
+            };
             [n(c.index), n(c.len), c.code_point, row]
         })
         .collect();

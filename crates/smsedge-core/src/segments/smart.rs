@@ -1,7 +1,7 @@
 //! Telnyx smart encoding: the per-code-point substitution of look-alike characters.
 
 use super::charset::gsm7_cost;
-use super::smart_table::SMART_TABLE;
+use super::smart_table::{PAGES, SMART_TABLE};
 use super::utf16::CodePoints;
 
 /// A row of the substitution table, as the public API shows it.
@@ -30,6 +30,9 @@ pub fn substitution(code_point: u32) -> Option<Substitution> {
 #[must_use]
 pub fn table_row(code_point: u32) -> Option<usize> {
     let key = u16::try_from(code_point).ok()?;
+    if !PAGES.get(usize::from(key >> 8)).copied().unwrap_or(false) {
+        return None;
+    }
     SMART_TABLE.binary_search_by_key(&key, |row| row.0).ok()
 }
 

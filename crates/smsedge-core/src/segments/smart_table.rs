@@ -6,7 +6,9 @@
 //! holds its output and the tests check this table against it row by row.
 
 /// `(code point, replacement, name)`, sorted by code point. An empty replacement removes the character.
-pub(crate) static SMART_TABLE: [(u16, &str, &str); 310] = [
+pub(crate) static SMART_TABLE: [(u16, &str, &str); 310] = ROWS;
+
+const ROWS: [(u16, &str, &str); 310] = [
     (0x0000, "", "Null"),
     (0x0003, "", "End of text"),
     (0x0004, "", "End of transmission"),
@@ -338,3 +340,15 @@ pub(crate) static SMART_TABLE: [(u16, &str, &str); 310] = [
     (0xFF61, ".", "Halfwidth ideographic full stop"),
     (0xFF64, ",", "Halfwidth ideographic comma"),
 ];
+
+/// For each 256-code-point page of the BMP, whether any row falls in it: most text (Latin
+/// letters aside) is in pages with no row, and is rejected without a search.
+pub(crate) static PAGES: [bool; 256] = {
+    let mut pages = [false; 256];
+    let mut i = 0;
+    while i < ROWS.len() {
+        pages[(ROWS[i].0 >> 8) as usize] = true;
+        i += 1;
+    }
+    pages
+};
