@@ -56,10 +56,26 @@ pub(crate) fn read_text(value: &JsValue, what: &str) -> Result<JsText, Error> {
     let mut buffer = vec![0; units.saturating_mul(3)];
     let written = encode_utf8(value, &mut buffer);
     buffer.truncate(written);
-    match String::from_utf8(buffer) {
-        Ok(text) if !text.contains('\u{FFFD}') => Ok(JsText::Utf8(text)),
-        _ => Ok(JsText::Utf16(utf16_units(value).to_vec())),
+    // ASCII (most SMS) cannot hold U+FFFD; other text is searched for its UTF-8 bytes.
+    if !buffer.is_ascii() && has_replacement_char(&buffer) {
+        return Ok(JsText::Utf16(utf16_units(value).to_vec()));
     }
+    match String::from_utf8(buffer) {
+        Ok(text) => Ok(JsText::Utf8(text)),
+        Err(_) => Ok(JsText::Utf16(utf16_units(value).to_vec())),
+    }
+}
+
+/// Whether UTF-8 bytes hold U+FFFD (EF BF BD).
+fn has_replacement_char(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    while let Some(at) = rest.iter().position(|&b| b == 0xEF) {
+        if rest.get(at + 1..at + 3) == Some(&[0xBF, 0xBD]) {
+            return true;
+        }
+        rest = rest.get(at + 1..).unwrap_or_default();
+    }
+    false
 }
 
 /// A JS string from UTF-16 code units, exactly (no UTF-8 round trip).
