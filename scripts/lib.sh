@@ -59,6 +59,10 @@ build_wasm() {
   rm -rf "$ROOT/pkg/dist/$name"
   wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$ROOT/pkg/dist/$name" --out-name smsedge \
     "$target_dir/wasm32-unknown-unknown/release/smsedge_wasm.wasm"
+  # wasm-bindgen declares `[Symbol.dispose]()` on exported classes, which only compiles with
+  # TypeScript's esnext.disposable lib; drop the declaration (the method is still there).
+  sed -i.orig '/^    \[Symbol\.dispose\](): void;$/d' "$ROOT/pkg/dist/$name/smsedge.d.ts"
+  rm -f "$ROOT/pkg/dist/$name/smsedge.d.ts.orig"
 }
 
 build_pkg() {

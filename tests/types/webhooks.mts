@@ -24,8 +24,9 @@ const deliveredTo: string | null = event.deliveredTo;
 
 if (event.type === "porting_order.messaging_changed") {
   const status: string | undefined = event.payload.messaging?.messaging_port_status;
-  // @ts-expect-error: a messaging_changed payload has no `text`
-  event.payload.text;
+  // @ts-expect-error: messaging_port_status is a string
+  const wrong: number | undefined = event.payload.messaging?.messaging_port_status;
+  void wrong;
   void status;
 }
 
