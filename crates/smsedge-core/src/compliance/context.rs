@@ -67,7 +67,7 @@ impl KeywordList {
         let field = Field::new(name, text?)?;
         let items: Vec<String> = text?
             .split(',')
-            .map(|k| k.trim().to_uppercase())
+            .map(|k| k.trim().to_ascii_uppercase())
             .filter(|k| !k.is_empty())
             .collect();
         Some(Self { field, items })
@@ -121,7 +121,7 @@ impl UseCase {
     }
 
     fn tfv_contains(&self, words: &[&str]) -> bool {
-        let lower = self.raw.to_lowercase();
+        let lower = self.raw.to_ascii_lowercase();
         words.iter().any(|w| lower.contains(w))
     }
 
@@ -257,7 +257,7 @@ impl Ctx {
         let mut optout: Vec<String> = OPT_OUT_KEYWORDS.iter().map(|s| (*s).to_string()).collect();
         if let Some(list) = &self.optout_keywords {
             for k in &list.items {
-                let k = k.to_lowercase();
+                let k = k.to_ascii_lowercase();
                 if !k.contains(' ')
                     && !optout.contains(&k)
                     && !matches!(k.as_str(), "help" | "info" | "start")
@@ -269,7 +269,7 @@ impl Ctx {
         let mut help = vec!["help".to_string()];
         if let Some(list) = &self.help_keywords {
             for k in &list.items {
-                let k = k.to_lowercase();
+                let k = k.to_ascii_lowercase();
                 if !k.contains(' ') && !help.contains(&k) && !optout.contains(&k) {
                     help.push(k);
                 }
@@ -431,12 +431,13 @@ impl Ctx {
     }
 
     /// Description and flow (and samples), the fields content rules read.
-    pub(crate) fn content_fields(&self, with_flow: bool) -> impl Iterator<Item = &Field> {
-        self.samples
-            .iter()
-            .map(|s| &s.field)
-            .chain(self.description.iter())
-            .chain(self.flow.iter().filter(move |_| with_flow))
+    pub(crate) fn content_fields(&self, with_flow: bool) -> Vec<&Field> {
+        let mut out: Vec<&Field> = self.samples.iter().map(|s| &s.field).collect();
+        out.extend(self.description.iter());
+        if with_flow {
+            out.extend(self.flow.iter());
+        }
+        out
     }
 
     /// Every text field (for placeholder checks).

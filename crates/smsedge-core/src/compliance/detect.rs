@@ -3,6 +3,7 @@
 //! Every detector takes an analysed field ([`Analysed`]) and answers with the span of
 //! the first hit, so the rule that uses it can point at the text.
 
+use super::util::CharClass;
 use std::sync::LazyLock;
 
 use super::pattern::{Env, Match, PatSet};
@@ -133,12 +134,11 @@ static SCANNER: LazyLock<(PatSet, Vec<usize>)> = LazyLock::new(|| {
 /// Runs every pattern group over a field once and stores the matches in it.
 pub(crate) fn scan(a: &mut Analysed, env: &Env<'_>) {
     let (set, group_of) = &*SCANNER;
-    let mut hits: Vec<(usize, Match)> = set
+    let hits: Vec<(usize, Match)> = set
         .find_all(a, env)
         .into_iter()
         .map(|m| (group_of.get(m.pat).copied().unwrap_or(0), m))
         .collect();
-    hits.sort_by_key(|(g, _)| *g);
     a.set_hits(GROUPS.len(), hits);
 }
 
@@ -289,7 +289,7 @@ impl Brand {
             return false;
         };
         names.iter().any(|label| {
-            let label: String = label.chars().filter(|c| c.is_alphanumeric()).collect();
+            let label: String = label.chars().filter(|c| c.alnum()).collect();
             self.compacts.iter().any(|c| {
                 if c.chars().count() >= 4 {
                     label.contains(c.as_str())
@@ -411,7 +411,7 @@ const OTP_WORDS: &[&str] = &[
     "sign|log in|on code|pin|passcode",
     "one time code|codes|pin|passcode|password|passcodes",
     "passcode|passcodes|otp|otps|pin",
-    "!promo|promotional|coupon|discount|authorization|confirmation|tracking|order|return|gift|voucher|referral|zip|postal|area|dress|qr|reward|rewards|redemption|booking|reservation|offer|sale|event|invite|invitation|rsvp|ticket|rebate|bonus|group|class|course|product|style|sku|item|source|tax|color|colour|shipping|delivery|pickup|entry|door|gate|building|access code is|:",
+    "!promo|promotional|coupon|discount|authorization|confirmation|tracking|order|return|gift|voucher|referral|zip|postal|area|dress|qr|reward|rewards|redemption|booking|reservation|offer|sale|event|invite|invitation|rsvp|ticket|rebate|bonus|group|class|course|product|style|sku|item|source|tax|color|colour|shipping|delivery|pickup|entry|door|gate|building|key|room|lock|lockbox|locker|wifi|parking|garage|alarm|dress|area|zip|access code is|:",
 ];
 
 /// *OTP*: a code word within 40 characters of a 4–8 digit run or a code placeholder.
@@ -454,7 +454,7 @@ const PROMO: &[&str] = &[
     "# %|percent off",
     "$ # off",
     "!of sale",
-    "discount|discounts|discounted",
+    "discount|discounts",
     "coupon|coupons",
     "promo|promos",
     "use code",
@@ -466,12 +466,10 @@ const PROMO: &[&str] = &[
     "exclusive offer|offers|deal|deals|access|discount",
     "limited time",
     "save $ #",
-    "save # %",
-    "save up to",
     "bogo",
     "clearance",
     "new arrivals",
-    "!toll|feel|hands|sugar|gluten|fat|fee|duty|tax|cruelty|risk|smoke|scent|fragrance|worry|hassle|stress free shipping|gift|gifts|trial|delivery|slot|slots|sample|samples|item|items|month|upgrade|bonus|dessert|appetizer|consultation|estimate|quote|class|session|ticket|tickets|download|returns",
+    "!toll|feel|hands|sugar|gluten|fat|fee|duty|tax|cruelty|risk|smoke|scent|fragrance|worry|hassle|stress free shipping|gift|gifts|trial|delivery|slot|slots|sample|samples|item|items|month|upgrade|bonus|dessert|appetizer|ticket|tickets|download",
     "early access",
     "get $ #",
     "win a|free|cash|big",
@@ -630,16 +628,15 @@ const SEX: &[&str] = &[
     "erotic|erotica",
     "sex toys|toy|chat|cams|shop|videos|video|tape|worker|workers",
     "strip club|clubs",
-    "stripper|strippers|hookup|hookups|camgirl|camgirls|fetish",
+    "stripper|strippers|camgirl|camgirls|fetish",
 ];
 const HATE: &[&str] = &[
     "white power|supremacy|supremacist|supremacists|pride",
     "heil hitler",
-    "hate group|groups|speech",
+    "hate group|groups",
     "racial purity",
     "master race",
     "ethnic cleansing",
-    "kill all",
 ];
 const ALCOHOL: &[&str] = &[
     "!root|ginger beer|beers",
@@ -649,7 +646,7 @@ const ALCOHOL: &[&str] = &[
     "!shrimp|prawn|fruit cocktail|cocktails !dress|dresses|attire|sauce|shrimp",
     "!ginger ale|ales",
     "happy hour",
-    "margarita|margaritas|mimosa|mimosas|sangria|booze|pint|pints",
+    "margarita|margaritas|mimosa|mimosas|sangria|booze",
     "hard seltzer|seltzers|cider|ciders|liquor",
     "craft beer|beers",
 ];
@@ -703,7 +700,7 @@ pub(crate) fn shaft_age_restricted(a: &Analysed) -> Option<Span> {
 const CANNABIS: &[&str] = &[
     "cannabis|marijuana|cbd|thc|cannabinoid|cannabinoids|dispensary|dispensaries|edibles|kush|prerolls|preroll|delta8|delta9",
     "delta 8|9|10",
-    "pre rolls|roll|rolled",
+    "pre rolls|roll",
     "weed delivery|shop|shops|strains|strain|pens|pen|dispensary|store|menu|deals|products|gummies|vape|vapes",
 ];
 
@@ -713,11 +710,11 @@ pub(crate) fn cannabis(a: &Analysed) -> Option<Span> {
 }
 
 const GAMBLING: &[&str] = &[
-    "casino|casinos|sportsbook|sportsbooks|betting|parlay|parlays|poker|blackjack|jackpot|jackpots|wager|wagers|wagering|roulette|baccarat",
+    "casino|casinos|sportsbook|sportsbooks|parlay|parlays|poker|blackjack|jackpot|jackpots|wager|wagers|wagering|roulette|baccarat",
     "sports bet|bets",
     "bet $",
-    "bet now|on|big",
-    "free bet|bets|spins|play",
+    "bet now|on",
+    "free bet|bets|spins",
     "!at|against|all odds !and|are|is",
     "slot play|machine|machines|games",
     "place your bets|bet",
@@ -729,13 +726,13 @@ pub(crate) fn gambling(a: &Analysed) -> Option<Span> {
 }
 
 const PAYDAY: &[&str] = &[
-    "payday",
+    "payday !is|was|will|falls|comes|lands|has|schedule|calendar|date",
     "cash advance|advances",
     "short term loan|loans|lending|lender",
     "title loan|loans",
     "no credit check|checks",
     "bad credit ok|okay|welcome|accepted|approved",
-    "fast|quick|instant cash",
+    "fast cash",
     "same day loan|loans",
 ];
 
@@ -763,7 +760,8 @@ const HIGH_RISK_FIN: &[&str] = &[
     "crypto trading signal|signals",
     "guaranteed return|returns|profit|profits|income|roi",
     "get rich",
-    "make|earn $ # ..2 day|daily|week|weekly|hour|month",
+    "make|earn $ # a|per|each day",
+    "make|earn $ # daily",
     "work from home",
     "passive income",
     "mlm",
@@ -779,11 +777,9 @@ pub(crate) fn high_risk_fin(a: &Analysed) -> Option<Span> {
 
 const SWEEPSTAKES: &[&str] = &[
     "sweepstakes|sweepstake|giveaway|giveaways|raffle|raffles|prize|prizes",
-    "give away",
     "enter to win",
     "chance to win",
     "youve won",
-    "you won|have won",
     "!to contest|contests !the|this|that|a|your|any|charges|charge",
     "gift card drawing",
 ];
@@ -794,8 +790,8 @@ pub(crate) fn sweepstakes(a: &Analysed) -> Option<Span> {
 }
 
 const LEADGEN: &[&str] = &[
-    "purchased|bought|rented|buy|buying|rent|renting third? party? lead|leads|list|lists|contacts|contact|numbers|data|database|databases",
-    "third party lead|leads|list|lists|data|contacts|database",
+    "purchased|bought|rented|renting|buying third? party? lead|leads|list|lists|contacts|database|databases",
+    "third party lead|leads|list|lists|contacts|database",
     "lead list|lists",
     "cold outreach|texting|text|texts|messaging|message|messages|leads|sms",
     "scraped|scraping",
@@ -803,8 +799,8 @@ const LEADGEN: &[&str] = &[
     "leadgen",
     "sell|sold|share|shared|sharing|selling|resell|resold ..3 leads|lead",
     "leads are|will be? sold|shared|resold",
-    "network of agents|partners|lenders|providers|affiliates|brokers",
-    "sell|sold|share|shared|sharing|selling ..3 information|info|data|number|numbers|details ..3 partners|affiliates|third",
+    "network of agents|partners|affiliates|brokers|lenders",
+    "sell|sold|selling|resell ..3 information|info|data|number|numbers|details ..3 partners|affiliates|third",
 ];
 
 /// CNT-LEADGEN (negated statements such as "never shared with third parties" do not fire).
@@ -963,29 +959,25 @@ pub(crate) fn caps_counts(a: &Analysed, excluded: &dyn Fn(&str) -> bool) -> (usi
 // Message flow (catalogue §3.7)
 
 const MECHANISM: &[&str] = &[
-    "check|checks|checked|checking|tick|ticks|ticking|ticked|select|selecting|mark|marking ..8 box|boxes|checkbox|checkboxes",
+    "check|checks|checked|checking|tick|ticks|ticking|ticked ..8 box|boxes|checkbox|checkboxes",
     "checkbox|checkboxes",
     "check box|boxes",
-    "checking|check|checks|tick|ticking|clicking|click|selecting|tapping i agree|accept|consent",
-    "text|texting|texts|texted|reply|replying|replies|txt|send|sending|sends|sms the? keyword? <up> to",
-    "reply|replying|replies|text|texting yes|y",
+    "checking|check|checks i agree|accept|consent",
+    "text|texting|texts|texted|reply|replying|replies|txt|send|sending|sends the? keyword? <up> to",
     "keyword|keywords",
     "verbal|verbally|ivr",
     "press #",
-    "paper form|forms",
-    "written|signed consent",
-    "consent form|forms",
-    "enter|enters|entering|entered|provide|provides|providing|provided|submit|submits|submitting|submitted|input|inputs|type|types|typing|give|gives|giving|share|shares|sharing ..6 phone|mobile|cell|cellphone|wireless ..1 number|numbers",
-    "click|clicks|clicking|clicked|tap|taps|tapping|tapped|press|presses|pressing ..5 button|submit|agree|subscribe|join|accept",
-    "toggle|toggles|toggling|toggled|enable|enables|enabling|enabled|turn|turns|turning|switch|switches ..5 sms|text|texts|alerts|notifications|messaging",
+    "paper ..2 form|forms",
+    "written consent",
+    "enter|enters|entering|entered|provide|provides|providing|provided ..6 phone|mobile|cell|cellphone ..1 number|numbers",
+    "click|clicks|clicking|clicked ..5 button|submit|agree",
+    "toggle|toggles|toggling|toggled|enable|enables|enabling|enabled ..5 sms|alerts",
     "qr code|codes",
-    "scan|scans|scanning ..3 code",
     "double opt in|optin",
-    "web|online|signup|registration|enrollment|enrolment|contact|subscription|optin|lead|intake|website|webform|sms|text|consent|booking|order|checkout form|forms",
-    "sign up|in form|forms|page",
-    "opt in form|forms|page",
+    "web|online|signup form|forms",
+    "sign up form|forms",
     "webform|webforms",
-    "select|selects|selecting|selected|choose|chooses|choosing|chose ..6 receive|2fa|sms|text|texts|alerts|notifications|verification",
+    "select|selects|selecting|selected|choose|chooses|choosing|chose ..6 receive|2fa",
 ];
 
 /// FLOW-MECHANISM: a concrete consent-capture step ("opt in" alone is not one).
@@ -1005,7 +997,8 @@ const IMPLIED: &[&str] = &[
     "pre checked|selected|ticked|check|checks|filled|populated",
     "prechecked|preselected|preticked",
     "checked|selected|ticked|enabled by default",
-    "automatically|auto enrolled|enroll|enrolls|opted|subscribed|added|signed|included",
+    "automatically|auto enrolled|enroll|enrolls|subscribed|added|included",
+    "automatically|auto opted|signed in|up",
     "by using our|this|the site|website|app|service|services|platform",
     "by accepting|agreeing|accept|agree to? our|the terms|tos",
     "included|include|listed|part in|of our|the tos|terms",
@@ -1193,7 +1186,7 @@ pub(crate) fn instructed_keywords(a: &Analysed) -> Vec<(String, Span, KeywordLis
                 })
             });
             if let Some(i) = kw {
-                let word = a.text(i).to_uppercase();
+                let word = a.text(i).to_ascii_uppercase();
                 if matches!(word.as_str(), "US" | "ME" | "IT" | "OK" | "A" | "I") {
                     continue;
                 }
@@ -1235,7 +1228,7 @@ pub(crate) fn dedup_key(a: &Analysed) -> Vec<char> {
             // Keep the original spacing between tokens.
             while c < t.span.start {
                 if let Some(&ch) = a.lower.get(c) {
-                    out.push(if ch.is_whitespace() { ' ' } else { ch });
+                    out.push(if ch.space() { ' ' } else { ch });
                 }
                 c += 1;
             }
@@ -1256,10 +1249,10 @@ pub(crate) fn dedup_key(a: &Analysed) -> Vec<char> {
         prev_end = Some(span.end);
     }
     // Trim.
-    while out.last().is_some_and(|c| c.is_whitespace()) {
+    while out.last().is_some_and(|c| c.space()) {
         out.pop();
     }
-    let lead = out.iter().take_while(|c| c.is_whitespace()).count();
+    let lead = out.iter().take_while(|c| c.space()).count();
     out.drain(..lead);
     out
 }

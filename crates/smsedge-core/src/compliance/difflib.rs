@@ -33,44 +33,45 @@ pub(crate) fn ratio_at_least(a: &[char], b: &[char], threshold: f64) -> bool {
 
 /// Multiset intersection size (difflib's `quick_ratio` numerator).
 fn quick_matches(a: &[char], b: &[char]) -> usize {
-    let mut sorted_b: Vec<char> = b.to_vec();
-    sorted_b.sort_unstable();
-    let mut sorted_a: Vec<char> = a.to_vec();
-    sorted_a.sort_unstable();
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while let (Some(x), Some(y)) = (sorted_a.get(i), sorted_b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
+    let mut avail: Vec<(char, usize)> = Vec::new();
+    for &c in b {
+        match avail.iter_mut().find(|(x, _)| *x == c) {
+            Some((_, n)) => *n += 1,
+            None => avail.push((c, 1)),
         }
     }
-    n
+    let mut matches = 0;
+    for &c in a {
+        if let Some((_, n)) = avail.iter_mut().find(|(x, n)| *x == c && *n > 0) {
+            *n -= 1;
+            matches += 1;
+        }
+    }
+    matches
 }
 
 /// `b2j`: for each distinct element of `b`, its ascending positions (popular ones dropped).
 struct B2j {
+    /// Distinct elements, sorted.
     keys: Vec<char>,
     positions: Vec<Vec<usize>>,
 }
 
 impl B2j {
     fn new(b: &[char]) -> Self {
-        let mut pairs: Vec<(char, usize)> = b.iter().copied().zip(0..).collect();
-        pairs.sort_unstable();
-        let mut keys = Vec::new();
+        let mut keys: Vec<char> = Vec::new();
         let mut positions: Vec<Vec<usize>> = Vec::new();
-        for (c, i) in pairs {
-            if keys.last() != Some(&c) {
-                keys.push(c);
-                positions.push(Vec::new());
-            }
-            if let Some(p) = positions.last_mut() {
-                p.push(i);
+        for (i, &c) in b.iter().enumerate() {
+            match keys.binary_search(&c) {
+                Ok(k) => {
+                    if let Some(p) = positions.get_mut(k) {
+                        p.push(i);
+                    }
+                }
+                Err(k) => {
+                    keys.insert(k, c);
+                    positions.insert(k, vec![i]);
+                }
             }
         }
         // autojunk: drop elements occurring more than 1% (+1) in sequences of 200+.

@@ -164,6 +164,14 @@ fn type_name(v: &Value) -> &'static str {
     }
 }
 
+/// An integer JSON number as text (floats are not accepted where text is expected,
+/// which also keeps float formatting out of the wasm).
+fn integer(v: &Value) -> Option<String> {
+    v.as_u64()
+        .map(|n| n.to_string())
+        .or_else(|| v.as_i64().map(|n| n.to_string()))
+}
+
 fn snake(key: &str) -> String {
     let mut out = String::with_capacity(key.len() + 4);
     for c in key.chars() {
@@ -214,17 +222,19 @@ impl<'a> Reader<'a> {
         let (k, v) = self.get(key)?;
         match v {
             Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            Value::Array(items) if items.iter().all(|i| i.is_string() || i.is_number()) => Some(
-                items
-                    .iter()
-                    .map(|i| match i {
-                        Value::String(s) => s.clone(),
-                        other => other.to_string(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ),
+            Value::Number(_) if integer(v).is_some() => integer(v),
+            Value::Array(items) if items.iter().all(|i| i.is_string() || integer(i).is_some()) => {
+                Some(
+                    items
+                        .iter()
+                        .filter_map(|i| match i {
+                            Value::String(s) => Some(s.clone()),
+                            other => integer(other),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+            }
             other => {
                 self.ignore(&k, "string", other);
                 None

@@ -48,6 +48,7 @@ mod pattern;
 mod rules;
 mod tables;
 mod text;
+mod util;
 
 pub use input::{BrandRegistration, Campaign, IgnoredField, Sample, TollFreeVerification};
 pub use rules::{Applies, Rule, rules};

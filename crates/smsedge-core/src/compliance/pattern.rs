@@ -26,6 +26,8 @@
 //! hundreds of phrases costs one binary search per token.
 
 use super::text::{Analysed, Kind, Tok, word_hash};
+use super::util::CharClass;
+use super::util::sort_pairs;
 
 /// Per-submission inputs of a match: the keywords (lower case).
 #[derive(Clone, Copy, Debug, Default)]
@@ -93,7 +95,7 @@ fn parse_atom(s: &'static str) -> Atom {
             }
             let mut chars = s.chars();
             if let (Some(c), None) = (chars.next(), chars.next()) {
-                if !c.is_alphanumeric() {
+                if !c.alnum() {
                     return Atom::Sym(c);
                 }
             }
@@ -288,15 +290,17 @@ impl PatSet {
                     .collect()
             });
             match keys {
-                Some(mut keys) => {
-                    keys.sort_unstable();
-                    keys.dedup();
-                    index.extend(keys.into_iter().map(|k| (k, i)));
+                Some(keys) => {
+                    for (n, k) in keys.iter().enumerate() {
+                        if !keys.get(..n).is_some_and(|before| before.contains(k)) {
+                            index.push((*k, i));
+                        }
+                    }
                 }
                 None => always.push(i),
             }
         }
-        index.sort_unstable();
+        sort_pairs(&mut index);
         Self {
             pats,
             index,
@@ -304,46 +308,52 @@ impl PatSet {
         }
     }
 
-    fn keyed(&self, key: u64, out: &mut Vec<usize>) {
+    /// Adds the patterns under `key` that were not yet tried at token `t`.
+    fn keyed(&self, key: u64, t: usize, tried: &mut [usize], out: &mut Vec<usize>) {
         let lo = self.index.partition_point(|&(k, _)| k < key);
-        out.extend(
-            self.index
-                .get(lo..)
-                .unwrap_or(&[])
-                .iter()
-                .take_while(|&&(k, _)| k == key)
-                .map(|&(_, i)| i),
-        );
+        for &(k, p) in self.index.get(lo..).unwrap_or(&[]) {
+            if k != key {
+                break;
+            }
+            if let Some(slot) = tried.get_mut(p) {
+                if *slot != t {
+                    *slot = t;
+                    out.push(p);
+                }
+            }
+        }
     }
 
     /// The patterns that may start at token `t`, each once.
-    fn candidates(&self, a: &Analysed, t: usize, out: &mut Vec<usize>) {
+    fn candidates(&self, a: &Analysed, t: usize, tried: &mut [usize], out: &mut Vec<usize>) {
         out.clear();
         out.extend_from_slice(&self.always);
         let Some(tok) = a.tok(t) else { return };
+        let mut keys = [0u64; 4];
         match tok.kind {
             Kind::Word | Kind::Num => {
-                self.keyed(tok.hash, out);
-                if let Some(k) = prefix_key(a.text(t)) {
-                    self.keyed(k, out);
-                }
-                if tok.kind == Kind::Num {
-                    self.keyed(KEY_NUM, out);
+                keys[0] = tok.hash;
+                keys[1] = prefix_key(a.text(t)).unwrap_or(0);
+                keys[2] = if tok.kind == Kind::Num {
+                    KEY_NUM
                 } else {
-                    self.keyed(KEY_KW, out);
-                    if tok.upper {
-                        self.keyed(KEY_UPPER, out);
-                    }
-                }
+                    KEY_KW
+                };
+                keys[3] = if tok.upper && tok.kind == Kind::Word {
+                    KEY_UPPER
+                } else {
+                    0
+                };
             }
-            Kind::Sym(c) => self.keyed(KEY_SYM + u64::from(c), out),
+            Kind::Sym(c) => keys[0] = KEY_SYM + u64::from(c),
             Kind::Link(_) | Kind::Email(_) | Kind::Placeholder(_) | Kind::Phone(_) => {
-                self.keyed(KEY_ENTITY, out)
+                keys[0] = KEY_ENTITY
             }
         }
-        if out.len() > 1 {
-            out.sort_unstable();
-            out.dedup();
+        for key in keys {
+            if key != 0 {
+                self.keyed(key, t, tried, out);
+            }
         }
     }
 
@@ -351,8 +361,9 @@ impl PatSet {
     pub(crate) fn find_all(&self, a: &Analysed, env: &Env<'_>) -> Vec<Match> {
         let mut out = Vec::new();
         let mut cands = Vec::new();
+        let mut tried = vec![usize::MAX; self.pats.len()];
         for t in 0..a.toks.len() {
-            self.candidates(a, t, &mut cands);
+            self.candidates(a, t, &mut tried, &mut cands);
             for &p in &cands {
                 if let Some(end) = self.pats.get(p).and_then(|pat| pat.matches(a, env, t)) {
                     out.push(Match {

@@ -12,6 +12,7 @@
 
 use super::pattern::Match;
 use super::tables::{SHORTENERS, TLDS};
+use super::util::{CharClass, order_by};
 
 /// Only this many characters of a field are analysed; lengths are still exact.
 pub(crate) const MAX_ANALYSED_CHARS: usize = 16_384;
@@ -180,19 +181,12 @@ fn fold(c: char) -> char {
         | '\u{2212}' => '-',
         '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' => ' ',
         '\u{FF0C}' => ',',
-        c if c.is_ascii() => c,
-        c => {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) => l,
-                _ => c,
-            }
-        }
+        c => c.fold_case(),
     }
 }
 
 fn is_alnum(c: char) -> bool {
-    c.is_alphanumeric()
+    c.alnum()
 }
 
 fn is_url_char(c: char) -> bool {
@@ -222,7 +216,7 @@ fn is_url_char(c: char) -> bool {
                 | '{'
                 | '}'
         )
-        || (!c.is_ascii() && c.is_alphanumeric())
+        || (!c.is_ascii() && c.alnum())
 }
 
 fn is_label_char(c: char) -> bool {
@@ -265,17 +259,40 @@ impl Analysed {
             .unwrap_or_else(|| self.utf16.last().copied().unwrap_or(0))
     }
 
-    /// Stores scan results: `(group, match)` pairs sorted by group, for `groups` groups.
-    pub(crate) fn set_hits(&mut self, groups: usize, sorted: Vec<(usize, Match)>) {
-        let mut offsets = Vec::with_capacity(groups + 1);
-        let mut k = 0;
-        for g in 0..=groups {
-            while sorted.get(k).is_some_and(|(x, _)| *x < g) {
-                k += 1;
+    /// Stores scan results: `(group, match)` pairs in token order, for `groups` groups
+    /// (a counting sort by group keeps token order inside each group).
+    pub(crate) fn set_hits(&mut self, groups: usize, pairs: Vec<(usize, Match)>) {
+        let mut offsets = vec![0usize; groups + 2];
+        for (g, _) in &pairs {
+            if let Some(c) = offsets.get_mut(g + 2) {
+                *c += 1;
             }
-            offsets.push(k);
         }
-        self.hits = sorted.into_iter().map(|(_, m)| m).collect();
+        for g in 1..offsets.len() {
+            let prev = offsets.get(g - 1).copied().unwrap_or(0);
+            if let Some(c) = offsets.get_mut(g) {
+                *c += prev;
+            }
+        }
+        // offsets[g + 1] is now the start of group g; fill, advancing it to the end.
+        let mut hits = vec![
+            Match {
+                pat: 0,
+                start: 0,
+                end: 0
+            };
+            pairs.len()
+        ];
+        for (g, m) in pairs {
+            if let Some(next) = offsets.get_mut(g + 1) {
+                if let Some(slot) = hits.get_mut(*next) {
+                    *slot = m;
+                }
+                *next += 1;
+            }
+        }
+        offsets.pop();
+        self.hits = hits;
         self.hit_offsets = offsets;
     }
 
@@ -451,7 +468,7 @@ impl Analysed {
                 Some((Scheme::Https, 8))
             } else if self.starts_with_at(i, "http://") {
                 Some((Scheme::Http, 7))
-            } else if self.starts_with_at(i, "www.") && self.lower_at(i + 4).is_alphanumeric() {
+            } else if self.starts_with_at(i, "www.") && self.lower_at(i + 4).alnum() {
                 Some((Scheme::None, 0))
             } else {
                 None
@@ -508,10 +525,10 @@ impl Analysed {
                 '[' => self.bracketed(i, 1, "]", 40),
                 '<' => self.bracketed(i, 1, ">", 40).filter(|&(s, e, _)| {
                     let inner = self.chars.get(s..e).unwrap_or(&[]);
-                    inner.first().is_some_and(|c| c.is_alphabetic())
+                    inner.first().is_some_and(|c| c.letter())
                         && inner
                             .iter()
-                            .all(|&c| c.is_alphanumeric() || matches!(c, ' ' | '_' | '-'))
+                            .all(|&c| c.alnum() || matches!(c, ' ' | '_' | '-'))
                 }),
                 '@' => self.at_placeholder(i),
                 _ => None,
@@ -522,7 +539,7 @@ impl Analysed {
                         && self
                             .chars
                             .get(inner_start..inner_end)
-                            .is_some_and(|s| s.iter().any(|c| c.is_alphabetic())) =>
+                            .is_some_and(|s| s.iter().any(|c| c.letter())) =>
                 {
                     let name: String = self
                         .lower
@@ -586,7 +603,7 @@ impl Analysed {
 
     /// `@OTP_PIN@`-style placeholders: upper-case letters, digits and `_` between `@`s.
     fn at_placeholder(&self, i: usize) -> Option<(usize, usize, usize)> {
-        if i > 0 && self.chars.get(i - 1).is_some_and(|c| c.is_alphanumeric()) {
+        if i > 0 && self.chars.get(i - 1).is_some_and(|c| c.alnum()) {
             return None;
         }
         let mut j = i + 1;
@@ -594,7 +611,7 @@ impl Analysed {
             let c = self.chars.get(j).copied()?;
             if c == '@' {
                 let ok = j - i > 2
-                    && !self.chars.get(j + 1).is_some_and(|c| c.is_alphanumeric())
+                    && !self.chars.get(j + 1).is_some_and(|c| c.alnum())
                     && self
                         .chars
                         .get(i + 1..j)?
@@ -720,7 +737,7 @@ impl Analysed {
                 });
                 all_ok && has_letter && TLDS.contains(&tld.as_str())
             };
-            if !ok || self.lower_at(host_end) == '@' || self.lower_at(host_end).is_alphanumeric() {
+            if !ok || self.lower_at(host_end) == '@' || self.lower_at(host_end).alnum() {
                 i = j.max(i + 1);
                 continue;
             }
@@ -751,7 +768,24 @@ impl Analysed {
             });
             i = end.max(i + 1);
         }
-        self.links.sort_by_key(|l| l.span.start);
+        let order = order_by(self.links.len(), |i| {
+            self.links.get(i).map_or(0, |l| l.span.start as u64)
+        });
+        let mut links = std::mem::take(&mut self.links);
+        let mut sorted = Vec::with_capacity(links.len());
+        for i in order {
+            if let Some(l) = links.get_mut(i) {
+                sorted.push(std::mem::replace(
+                    l,
+                    Link {
+                        span: Span::new(0, 0),
+                        host: String::new(),
+                        scheme: Scheme::None,
+                    },
+                ));
+            }
+        }
+        self.links = sorted;
     }
 
     /// NANP phone numbers and vanity toll-free numbers.
@@ -764,8 +798,7 @@ impl Analysed {
                 && !taken.get(i).copied().unwrap_or(true)
                 && (i == 0 || {
                     let p = self.chars.get(i - 1).copied().unwrap_or(' ');
-                    !(p.is_alphanumeric()
-                        || matches!(p, '#' | '$' | '/' | '@' | '_' | '.' | '-' | '+'))
+                    !(p.alnum() || matches!(p, '#' | '$' | '/' | '@' | '_' | '.' | '-' | '+'))
                 });
             if start_ok {
                 if let Some(end) = self.phone_at(i).filter(|&e| Self::is_free(taken, i, e)) {
@@ -863,8 +896,7 @@ impl Analysed {
         }
         j += 4;
         let next = self.ch(j);
-        if next.is_alphanumeric() || (matches!(next, '-' | '.') && self.ch(j + 1).is_ascii_digit())
-        {
+        if next.alnum() || (matches!(next, '-' | '.') && self.ch(j + 1).is_ascii_digit()) {
             return None;
         }
         if !separated && !sep2 {
@@ -900,7 +932,7 @@ impl Analysed {
             k += 1;
         }
         let next = self.ch(k);
-        ((7..=10).contains(&alnum) && letters >= 3 && !next.is_alphanumeric()).then_some(k)
+        ((7..=10).contains(&alnum) && letters >= 3 && !next.alnum()).then_some(k)
     }
 
     /// A bare digit run after "#" or a word like "order" is an identifier, not a phone.
@@ -913,7 +945,7 @@ impl Analysed {
             return true;
         }
         let end = k;
-        while k > 0 && self.ch(k - 1).is_alphabetic() {
+        while k > 0 && self.ch(k - 1).letter() {
             k -= 1;
         }
         let word: String = self.lower.get(k..end).unwrap_or(&[]).iter().collect();
@@ -946,9 +978,9 @@ impl Analysed {
         self.words.push_str(text);
         let text_end = self.words.len() as u32;
         let chars = self.chars.get(span.start..span.end).unwrap_or(&[]);
-        let letters = chars.iter().filter(|c| c.is_alphabetic()).count() as u32;
+        let letters = chars.iter().filter(|c| c.letter()).count() as u32;
         let digits = chars.iter().filter(|c| c.is_ascii_digit()).count() as u32;
-        let upper = letters > 0 && !chars.iter().any(|c| c.is_lowercase());
+        let upper = letters > 0 && !chars.iter().any(|c| c.lower());
         let hash = if text.is_empty() { 0 } else { word_hash(text) };
         self.toks.push(Tok {
             kind,
@@ -989,8 +1021,13 @@ impl Analysed {
                 .enumerate()
                 .map(|(i, p)| (*p, Kind::Phone(i))),
         );
-        entities.sort_by_key(|(s, _)| s.start);
-        let mut next_entity = entities.into_iter().peekable();
+        let order = order_by(entities.len(), |i| {
+            entities.get(i).map_or(0, |(s, _)| s.start as u64)
+        });
+        let mut next_entity = order
+            .into_iter()
+            .filter_map(|i| entities.get(i).copied())
+            .peekable();
         let n = self.chars.len();
         let mut i = 0;
         let mut buf = String::new();
@@ -1013,7 +1050,7 @@ impl Analysed {
                 i += 1;
                 continue;
             }
-            if c.is_whitespace() {
+            if c.space() {
                 i += 1;
                 continue;
             }
@@ -1033,7 +1070,7 @@ impl Analysed {
                         i += 1;
                     } else if c == '\''
                         && i > start
-                        && self.lower_at(i + 1).is_alphabetic()
+                        && self.lower_at(i + 1).letter()
                         && i + 1 < limit
                     {
                         // don't → dont, you've → youve; but acme's → acme + s.
@@ -1054,7 +1091,7 @@ impl Analysed {
                         break;
                     }
                 }
-                let kind = if buf.chars().any(|c| c.is_alphabetic()) {
+                let kind = if buf.chars().any(|c| c.letter()) {
                     Kind::Word
                 } else {
                     Kind::Num
@@ -1067,11 +1104,7 @@ impl Analysed {
             let hard = match c {
                 '.' | '\u{2026}' => {
                     let next = self.lower_at(i + 1);
-                    next == '\0'
-                        || next.is_whitespace()
-                        || next == '.'
-                        || next == '"'
-                        || next == ')'
+                    next == '\0' || next.space() || next == '.' || next == '"' || next == ')'
                 }
                 '!' | '?' | ';' => true,
                 _ => false,
@@ -1097,18 +1130,18 @@ fn name_words(raw: &str) -> Vec<String> {
     let mut cur = String::new();
     let mut prev_lower = false;
     for c in raw.chars() {
-        if !c.is_alphanumeric() {
+        if !c.alnum() {
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
             }
             prev_lower = false;
             continue;
         }
-        if c.is_uppercase() && prev_lower && !cur.is_empty() {
+        if c.letter() && !c.lower() && prev_lower && !cur.is_empty() {
             out.push(std::mem::take(&mut cur));
         }
-        prev_lower = c.is_lowercase() || c.is_ascii_digit();
-        cur.extend(c.to_lowercase());
+        prev_lower = c.lower() || c.is_ascii_digit();
+        cur.push(c.fold_case());
     }
     if !cur.is_empty() {
         out.push(cur);
@@ -1120,9 +1153,11 @@ fn name_words(raw: &str) -> Vec<String> {
 fn classify_placeholder(raw: &str, lower: &str) -> PlaceholderClass {
     let words = name_words(raw);
     let has = |w: &str| words.iter().any(|x| x == w);
-    let compact: String = lower.chars().filter(|c| c.is_alphanumeric()).collect();
+    let compact: String = lower.chars().filter(|c| c.alnum()).collect();
     let contains = |w: &str| compact.contains(w);
-    let brand = [
+    // A brand placeholder names only the brand: `[Brand]`, `{company_name}`, `[Your
+    // Business Name]`; `{{business_hours}}` or `{company_phone}` are other variables.
+    const BRAND_WORDS: &[&str] = &[
         "brand",
         "company",
         "business",
@@ -1130,9 +1165,20 @@ fn classify_placeholder(raw: &str, lower: &str) -> PlaceholderClass {
         "organization",
         "organisation",
         "sender",
-    ]
-    .iter()
-    .any(|w| contains(w));
+        "org",
+        "dba",
+    ];
+    const NAME_WORDS: &[&str] = &[
+        "name", "your", "the", "our", "legal", "display", "short", "full",
+    ];
+    let brand = if words.len() <= 1 {
+        BRAND_WORDS.iter().any(|w| contains(w))
+    } else {
+        words.iter().any(|w| BRAND_WORDS.contains(&w.as_str()))
+            && words
+                .iter()
+                .all(|w| BRAND_WORDS.contains(&w.as_str()) || NAME_WORDS.contains(&w.as_str()))
+    };
     let link = has("url")
         || has("link")
         || has("website")

@@ -41,7 +41,6 @@ pub(crate) const SP_NUMBERPOOL: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "SOLE_PROPRIETOR with numberPool true",
-    source: "Sole Proprietor › Overview (1 phone number per campaign)",
     needs_use_case: false,
     check: sp_numberpool,
 };
@@ -71,7 +70,6 @@ pub(crate) const SP_USECASE: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "The Sole Proprietor brand and use case disagree",
-    source: "Sole Proprietor › Step 5 (SOLE_PROPRIETOR usecase)",
     needs_use_case: false,
     check: sp_usecase,
 };
@@ -111,7 +109,6 @@ pub(crate) const SP_PINSMS: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "pinSms lacks @OTP_PIN@ or an OTP text is over 500 characters",
-    source: "Sole Proprietor › Step 2 (pinSms with @OTP_PIN@, max 500 chars)",
     needs_use_case: false,
     check: sp_pinsms,
 };
@@ -153,7 +150,6 @@ pub(crate) const BRD_EIN_FORMAT: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "The EIN is not XX-XXXXXXX",
-    source: "Brand Registration › Required fields (ein format XX-XXXXXXX)",
     needs_use_case: false,
     check: brd_ein_format,
 };
@@ -180,7 +176,6 @@ pub(crate) const BRD_PHONE_E164: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "The brand phone is not E.164",
-    source: "Brand Registration › Required fields (phone in E.164)",
     needs_use_case: false,
     check: brd_phone_e164,
 };
@@ -208,7 +203,6 @@ pub(crate) const BRD_STATE: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "The state is not a 2-letter code",
-    source: "Brand Registration › Required fields (state: 2-letter abbreviation)",
     needs_use_case: false,
     check: brd_state,
 };
@@ -231,7 +225,6 @@ pub(crate) const BRD_COUNTRY: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "The country is not US or CA",
-    source: "Brand Registration › Required fields (country: US or CA)",
     needs_use_case: false,
     check: brd_country,
 };
@@ -257,7 +250,6 @@ pub(crate) const BRD_POBOX: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "The street is a PO Box",
-    source: "10DLC Troubleshooting › Brand registration failures (PO Boxes not accepted)",
     needs_use_case: false,
     check: brd_pobox,
 };
@@ -317,7 +309,6 @@ pub(crate) const BRD_EMAIL_DOMAIN: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "The e-mail is free-mail or off the website's domain",
-    source: "10DLC Rate Limits › Compliance checklist (website domain = email domain)",
     needs_use_case: false,
     check: brd_email_domain,
 };
@@ -354,7 +345,6 @@ pub(crate) const BRD_WEBSITE_ROOT: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "The website is a deep link",
-    source: "10DLC Troubleshooting › Brand registration failures (use the root domain)",
     needs_use_case: false,
     check: brd_website_root,
 };
@@ -384,7 +374,6 @@ pub(crate) const BRD_PUBLIC_STOCK: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "PUBLIC_PROFIT without stockSymbol or stockExchange",
-    source: "Brand Registration › Optional fields (stockSymbol required for PUBLIC_PROFIT)",
     needs_use_case: false,
     check: brd_public_stock,
 };
@@ -414,7 +403,6 @@ pub(crate) const BRD_ENTITY: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "The entity type is not a TCR value",
-    source: "Brand Registration › Brand entity types",
     needs_use_case: false,
     check: brd_entity,
 };
@@ -437,7 +425,6 @@ pub(crate) const BRD_VERTICAL: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "The vertical is not in the list",
-    source: "Brand Registration › Industry verticals",
     needs_use_case: false,
     check: brd_vertical,
 };

@@ -13,7 +13,7 @@ fn content_hit(
     message: impl Fn(&Field, Span) -> String,
     fix: &str,
 ) -> Option<Hit> {
-    let (field, span, also) = first_field(cx.content_fields(with_flow), |f| detect(&f.a))?;
+    let (field, span, also) = first_field(&cx.content_fields(with_flow), &|f| detect(&f.a))?;
     Some(Hit::at(field, Some(span), message(field, span), fix).also(also))
 }
 
@@ -28,13 +28,12 @@ pub(crate) const CNT_SHAFT: Rule = Rule {
     severity: Error,
     applies: Applies::Both,
     title: "Sex, hate, alcohol, firearms or tobacco content",
-    source: "10DLC Troubleshooting › Campaign rejection reasons (Prohibited content: SHAFT)",
     needs_use_case: false,
     check: cnt_shaft,
 };
 
 fn cnt_shaft(cx: &Ctx) -> Option<Hit> {
-    let (field, span, also) = first_field(cx.content_fields(true), |f| {
+    let (field, span, also) = first_field(&cx.content_fields(true), &|f| {
         detect::shaft(&f.a).map(|(s, _)| s)
     })?;
     let kind = detect::shaft(&field.a).map_or("prohibited content", |(_, k)| k.name());
@@ -58,7 +57,6 @@ pub(crate) const CNT_CANNABIS: Rule = Rule {
     severity: Error,
     applies: Applies::Both,
     title: "Cannabis or CBD content",
-    source: "Campaign Registration › Writing sample messages (carriers prohibit cannabis / CBD)",
     needs_use_case: false,
     check: cnt_cannabis,
 };
@@ -87,7 +85,6 @@ pub(crate) const CNT_GAMBLING: Rule = Rule {
     severity: Error,
     applies: Applies::Both,
     title: "Gambling content",
-    source: "Campaign Registration › Writing sample messages (gambling content)",
     needs_use_case: false,
     check: cnt_gambling,
 };
@@ -116,7 +113,6 @@ pub(crate) const CNT_PAYDAY: Rule = Rule {
     severity: Error,
     applies: Applies::Both,
     title: "Payday or high-risk lending",
-    source: "Campaign Registration › Writing sample messages (payday lending)",
     needs_use_case: false,
     check: cnt_payday,
 };
@@ -146,7 +142,6 @@ pub(crate) const CNT_DEBT: Rule = Rule {
     severity: Error,
     applies: Applies::Both,
     title: "Debt relief or third-party collection",
-    source: "10DLC Rate Limits › Disallowed use cases (indirect debt collection)",
     needs_use_case: false,
     check: cnt_debt,
 };
@@ -175,7 +170,6 @@ pub(crate) const CNT_HIGHRISK_FIN: Rule = Rule {
     severity: Error,
     applies: Applies::Both,
     title: "Crypto signals, get-rich-quick or MLM",
-    source: "TFV Troubleshooting › Prohibited or restricted material (high-risk financial services)",
     needs_use_case: false,
     check: cnt_highrisk_fin,
 };
@@ -204,7 +198,6 @@ pub(crate) const CNT_SWEEPSTAKES: Rule = Rule {
     severity: Error,
     applies: Applies::Both,
     title: "Giveaway or sweepstakes outside the SWEEPSTAKES use case",
-    source: "10DLC Rate Limits › Disallowed use cases (sweepstakes and free giveaways)",
     needs_use_case: false,
     check: cnt_sweepstakes,
 };
@@ -242,7 +235,6 @@ pub(crate) const CNT_LEADGEN: Rule = Rule {
     severity: Error,
     applies: Applies::Both,
     title: "Purchased lists, cold outreach or lead sharing",
-    source: "10DLC Rate Limits › Disallowed use cases (unsolicited messaging, lead generation)",
     needs_use_case: false,
     check: cnt_leadgen,
 };
@@ -271,7 +263,6 @@ pub(crate) const CNT_PHISHING: Rule = Rule {
     severity: Warning,
     applies: Applies::Both,
     title: "Credential or payment request, smishing pattern",
-    source: "International SMS Compliance (phishing / fraud prohibited)",
     needs_use_case: false,
     check: cnt_phishing,
 };

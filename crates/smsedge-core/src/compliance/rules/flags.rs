@@ -16,13 +16,12 @@ pub(crate) const LNK_SHORTENER: Rule = Rule {
     severity: Error,
     applies: Applies::Both,
     title: "A public URL shortener is used",
-    source: "Use Case Examples › Common rejection reasons (URL shorteners used)",
     needs_use_case: false,
     check: lnk_shortener,
 };
 
 fn lnk_shortener(cx: &Ctx) -> Option<Hit> {
-    let (first, span, also) = first_sample(cx, |s| {
+    let (first, span, also) = first_sample(cx, &|s| {
         s.field
             .a
             .links
@@ -51,13 +50,12 @@ pub(crate) const LNK_URL_PLACEHOLDER: Rule = Rule {
     severity: Warning,
     applies: Applies::Both,
     title: "The link is shown only as a variable",
-    source: "Twilio 30857; CTIA embedded links (properly branded)",
     needs_use_case: false,
     check: lnk_url_placeholder,
 };
 
 fn lnk_url_placeholder(cx: &Ctx) -> Option<Hit> {
-    let (first, span, also) = first_sample(cx, |s| {
+    let (first, span, also) = first_sample(cx, &|s| {
         s.field
             .a
             .placeholders
@@ -85,13 +83,12 @@ pub(crate) const LNK_INSECURE: Rule = Rule {
     severity: Warning,
     applies: Applies::Both,
     title: "A plain http:// link",
-    source: "TFV Troubleshooting (HTTPS is strongly preferred); Twilio 30857",
     needs_use_case: false,
     check: lnk_insecure,
 };
 
 fn lnk_insecure(cx: &Ctx) -> Option<Hit> {
-    let (first, span, also) = first_sample(cx, |s| {
+    let (first, span, also) = first_sample(cx, &|s| {
         s.field
             .a
             .links
@@ -119,7 +116,6 @@ pub(crate) const LNK_DOMAIN_MISMATCH: Rule = Rule {
     severity: Warning,
     applies: Applies::Both,
     title: "The link domain doesn't identify the brand",
-    source: "Use Case Examples (full branded URLs); Twilio best practices",
     needs_use_case: false,
     check: lnk_domain_mismatch,
 };
@@ -135,7 +131,7 @@ fn lnk_domain_mismatch(cx: &Ctx) -> Option<Hit> {
                 .iter()
                 .any(|w| registrable(host) == w || host.ends_with(&format!(".{w}")))
     };
-    let (first, span, also) = first_sample(cx, |s| {
+    let (first, span, also) = first_sample(cx, &|s| {
         s.field
             .a
             .links
@@ -164,7 +160,6 @@ pub(crate) const FLAG_LINK_UNDECLARED: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "A sample contains a link but embeddedLink is false",
-    source: "Campaign Registration › Optional fields (embeddedLink)",
     needs_use_case: false,
     check: flag_link_undeclared,
 };
@@ -173,7 +168,7 @@ fn flag_link_undeclared(cx: &Ctx) -> Option<Hit> {
     if cx.embedded_link == Some(true) {
         return None;
     }
-    let (first, span, also) = first_sample(cx, |s| detect::link_or_placeholder(&s.field.a))?;
+    let (first, span, also) = first_sample(cx, &|s| detect::link_or_placeholder(&s.field.a))?;
     Some(
         Hit::at(
             &first.field,
@@ -194,7 +189,6 @@ pub(crate) const FLAG_LINK_UNUSED: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "embeddedLink is true but no sample has a link",
-    source: "Campaign Registration › Optional fields (embeddedLink); Twilio 30889 by analogy",
     needs_use_case: false,
     check: flag_link_unused,
 };
@@ -226,7 +220,6 @@ pub(crate) const FLAG_PHONE_UNDECLARED: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "A sample contains a phone number but embeddedPhone is false",
-    source: "Campaign Registration › Optional fields (embeddedPhone)",
     needs_use_case: false,
     check: flag_phone_undeclared,
 };
@@ -235,7 +228,7 @@ fn flag_phone_undeclared(cx: &Ctx) -> Option<Hit> {
     if cx.embedded_phone == Some(true) {
         return None;
     }
-    let (first, span, also) = first_sample(cx, |s| detect::phone(&s.field.a))?;
+    let (first, span, also) = first_sample(cx, &|s| detect::phone(&s.field.a))?;
     Some(
         Hit::at(
             &first.field,
@@ -256,7 +249,6 @@ pub(crate) const FLAG_PHONE_UNUSED: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "embeddedPhone is true but no sample has a phone number",
-    source: "Campaign Registration › Optional fields (embeddedPhone); Twilio 30889",
     needs_use_case: false,
     check: flag_phone_unused,
 };
@@ -287,7 +279,6 @@ pub(crate) const FLAG_AGEGATE_MISSING: Rule = Rule {
     severity: Error,
     applies: Applies::Both,
     title: "Age-restricted content but ageGated is false",
-    source: "Toll-Free Verification › ageGatedContent; Campaign Registration › Optional fields (ageGated)",
     needs_use_case: false,
     check: flag_agegate_missing,
 };
@@ -306,7 +297,7 @@ fn flag_agegate_missing(cx: &Ctx) -> Option<Hit> {
         .flatten()
         .min_by_key(|s| s.start)
     };
-    let (field, span, also) = first_field(cx.content_fields(true), |f| detect_any(&f.a))?;
+    let (field, span, also) = first_field(&cx.content_fields(true), &|f| detect_any(&f.a))?;
     let flag = if cx.is_campaign() {
         "ageGated"
     } else {
@@ -326,7 +317,6 @@ pub(crate) const FLAG_DIRECTLENDING: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "Loan-offer content but directLending is false",
-    source: "Campaign Registration › Optional fields (directLending)",
     needs_use_case: false,
     check: flag_directlending,
 };
@@ -335,7 +325,7 @@ fn flag_directlending(cx: &Ctx) -> Option<Hit> {
     if cx.direct_lending == Some(true) {
         return None;
     }
-    let (field, span, also) = first_field(cx.content_fields(false), |f| detect::lending(&f.a))?;
+    let (field, span, also) = first_field(&cx.content_fields(false), &|f| detect::lending(&f.a))?;
     Some(
         Hit::at(field, Some(span), "This reads as a loan offer, but directLending is not set.", "Set \"directLending\": true if the campaign is about lending, or remove the loan language.")
             .also(also),

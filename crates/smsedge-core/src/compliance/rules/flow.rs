@@ -14,7 +14,6 @@ pub(crate) const FLOW_SHORT: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "The message flow is under 40 characters",
-    source: "Use Case Examples › Message flow description; API minimum 40",
     needs_use_case: false,
     check: flow_short,
 };
@@ -38,7 +37,6 @@ pub(crate) const FLOW_LONG: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "The message flow is over 2,048 characters",
-    source: "API maximum 2048 (Twilio UsAppToPerson)",
     needs_use_case: false,
     check: flow_long,
 };
@@ -68,7 +66,6 @@ pub(crate) const FLOW_MECHANISM: Rule = Rule {
     severity: Error,
     applies: Applies::Both,
     title: "No concrete consent-capture step",
-    source: "Campaign Registration › Handle campaign rejections (Vague message flow)",
     needs_use_case: false,
     check: flow_mechanism,
 };
@@ -97,7 +94,6 @@ pub(crate) const FLOW_IMPLIED: Rule = Rule {
     severity: Error,
     applies: Applies::Both,
     title: "Implied or bundled consent",
-    source: "Use Case Examples › Marketing (opt-in separate from ToS); International SMS Compliance (pre-checked boxes)",
     needs_use_case: false,
     check: flow_implied,
 };
@@ -126,7 +122,6 @@ pub(crate) const FLOW_WHERE: Rule = Rule {
     severity: Warning,
     applies: Applies::Both,
     title: "Web opt-in without a URL",
-    source: "10DLC Troubleshooting › Campaign rejection reasons (web form URL)",
     needs_use_case: false,
     check: flow_where,
 };
@@ -159,7 +154,6 @@ pub(crate) const FLOW_SMS: Rule = Rule {
     severity: Warning,
     applies: Applies::Both,
     title: "Consent never mentions SMS or texts",
-    source: "Twilio 30841; Use Case Examples opt-in templates (\"via SMS\")",
     needs_use_case: false,
     check: flow_sms,
 };
@@ -186,7 +180,6 @@ pub(crate) const FLOW_TYPES: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "The flow doesn't say what messages arrive",
-    source: "Use Case Examples › Message flow description (what kinds of messages)",
     needs_use_case: false,
     check: flow_types,
 };
@@ -212,7 +205,6 @@ pub(crate) const FLOW_FREQ: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "No message-frequency disclosure",
-    source: "Use Case Examples › Marketing (include message frequency estimate)",
     needs_use_case: false,
     check: flow_freq,
 };
@@ -238,7 +230,6 @@ pub(crate) const FLOW_RATES: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "No \"Msg & data rates may apply\"",
-    source: "Use Case Examples › opt-in templates (Msg & data rates may apply)",
     needs_use_case: false,
     check: flow_rates,
 };
@@ -275,7 +266,6 @@ pub(crate) const FLOW_CONDITION: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "Marketing consent lacks \"not a condition of purchase\"",
-    source: "Use Case Examples › Marketing (consent is not a condition of purchase)",
     needs_use_case: true,
     check: flow_condition,
 };
@@ -301,7 +291,6 @@ pub(crate) const FLOW_PRIVACY: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "Marketing consent lacks a privacy or terms reference",
-    source: "Use Case Examples › Marketing (link to privacy policy and terms)",
     needs_use_case: true,
     check: flow_privacy,
 };
@@ -329,7 +318,6 @@ pub(crate) const FLOW_MKT_TYPES: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "Mixed consent that covers only transactional messages",
-    source: "Use Case Examples › Mixed (opt-in must mention all types of messages)",
     needs_use_case: true,
     check: flow_mkt_types,
 };

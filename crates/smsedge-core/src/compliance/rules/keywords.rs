@@ -32,7 +32,6 @@ pub(crate) const KW_STOP_MISSING: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "STOP is not an opt-out keyword",
-    source: "Use Case Examples › Opt-out language requirements (STOP, HELP, START)",
     needs_use_case: false,
     check: |cx| {
         missing_keyword(
@@ -52,7 +51,6 @@ pub(crate) const KW_HELP_MISSING: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "HELP is not a help keyword",
-    source: "Use Case Examples › Opt-out language requirements (STOP, HELP, START)",
     needs_use_case: false,
     check: |cx| {
         missing_keyword(
@@ -71,7 +69,6 @@ pub(crate) const KW_START_MISSING: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "START is not an opt-in keyword",
-    source: "Use Case Examples › Opt-out language requirements (START / UNSTOP)",
     needs_use_case: false,
     check: |cx| {
         missing_keyword(
@@ -92,7 +89,6 @@ pub(crate) const KW_CONFLICT: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "The same keyword is in two lists",
-    source: "Opt-In/Out Management › reserved keywords",
     needs_use_case: false,
     check: kw_conflict,
 };
@@ -130,7 +126,6 @@ pub(crate) const KW_TOO_MANY: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "A keyword list has more than 20 keywords",
-    source: "Opt-In/Out Management (maximum of 20 trigger keywords)",
     needs_use_case: false,
     check: kw_too_many,
 };
@@ -162,7 +157,6 @@ pub(crate) const KW_UNLISTED: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "An instructed keyword is missing from its list",
-    source: "Opt-In/Out Management › Create custom auto-responses (keywords must be configured)",
     needs_use_case: false,
     check: kw_unlisted,
 };
@@ -204,7 +198,6 @@ pub(crate) const HELP_CONTACT: Rule = Rule {
     severity: Error,
     applies: Applies::Both,
     title: "The HELP reply has no phone, e-mail or URL",
-    source: "Use Case Examples › Opt-out language requirements (HELP response)",
     needs_use_case: false,
     check: help_contact,
 };
@@ -228,7 +221,6 @@ pub(crate) const HELP_BRAND: Rule = Rule {
     severity: Warning,
     applies: Applies::Both,
     title: "The HELP reply lacks the brand",
-    source: "Use Case Examples › Opt-out language requirements (\"[Brand] support: …\")",
     needs_use_case: false,
     check: help_brand,
 };
@@ -252,7 +244,6 @@ pub(crate) const HELP_OPTOUT: Rule = Rule {
     severity: Warning,
     applies: Applies::Both,
     title: "The HELP reply lacks STOP instructions",
-    source: "Use Case Examples › Opt-out language requirements (HELP: \"Reply STOP to cancel\")",
     needs_use_case: false,
     check: help_optout,
 };
@@ -279,7 +270,6 @@ pub(crate) const AR_SHORT: Rule = Rule {
     severity: Error,
     applies: Applies::Both,
     title: "An auto-response is under 20 characters",
-    source: "Opt-In/Out Management (minimum 20 characters for the auto-response)",
     needs_use_case: false,
     check: ar_short,
 };
@@ -315,7 +305,6 @@ pub(crate) const AR_OPTOUT_CONTENT: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "The opt-out reply lacks the brand or a confirmation",
-    source: "Use Case Examples › Opt-out language requirements (STOP response)",
     needs_use_case: false,
     check: ar_optout_content,
 };
@@ -349,7 +338,6 @@ pub(crate) const AR_OPTIN_CONTENT: Rule = Rule {
     severity: Warning,
     applies: Applies::Both,
     title: "The opt-in confirmation lacks brand, frequency, rates, HELP or STOP",
-    source: "Opt-In/Out Management › Create custom auto-responses (opt-in example)",
     needs_use_case: false,
     check: ar_optin_content,
 };
@@ -391,7 +379,6 @@ pub(crate) const KW_OPTOUT_STANDARD: Rule = Rule {
     severity: Info,
     applies: Applies::Campaign,
     title: "The opt-out list lacks standard keywords",
-    source: "TFV Troubleshooting (STOP, CANCEL, UNSUBSCRIBE, QUIT, END should all work)",
     needs_use_case: false,
     check: kw_optout_standard,
 };

@@ -11,13 +11,12 @@ pub(crate) const LEN_SAMPLE_MIN: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "A sample is under 20 characters",
-    source: "API minimum 20 characters per sample (Twilio UsAppToPerson)",
     needs_use_case: false,
     check: len_sample_min,
 };
 
 fn len_sample_min(cx: &Ctx) -> Option<Hit> {
-    let (first, also) = first_failing(cx, |s| s.field.len < 20)?;
+    let (first, also) = first_failing(cx, &|s| s.field.len < 20)?;
     Some(
         Hit::at(
             &first.field,
@@ -35,13 +34,12 @@ pub(crate) const LEN_SAMPLE_MAX: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "A sample is over 1,024 characters",
-    source: "API maximum 1024 characters per sample (Twilio UsAppToPerson)",
     needs_use_case: false,
     check: len_sample_max,
 };
 
 fn len_sample_max(cx: &Ctx) -> Option<Hit> {
-    let (first, also) = first_failing(cx, |s| s.field.len > 1024)?;
+    let (first, also) = first_failing(cx, &|s| s.field.len > 1024)?;
     Some(
         Hit::at(
             &first.field,
@@ -64,13 +62,12 @@ pub(crate) const LEN_SEGMENTS: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "A sample needs more than 10 segments",
-    source: "Message Encoding › Maximum 10 segments per message (40302)",
     needs_use_case: false,
     check: len_segments,
 };
 
 fn len_segments(cx: &Ctx) -> Option<Hit> {
-    let (first, also) = first_failing(cx, |s| s.count.is_some_and(|c| c.segments > MAX_SEGMENTS))?;
+    let (first, also) = first_failing(cx, &|s| s.count.is_some_and(|c| c.segments > MAX_SEGMENTS))?;
     let c = first.count?;
     Some(
         Hit::at(
@@ -91,14 +88,13 @@ pub(crate) const LEN_2FA: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "A 2FA sample is longer than one segment",
-    source: "Use Case Examples › 2FA (keep messages under 160 characters)",
     needs_use_case: true,
     check: len_2fa,
 };
 
 fn len_2fa(cx: &Ctx) -> Option<Hit> {
     cx.uc().filter(|u| u.is("2FA"))?;
-    let (first, also) = first_failing(cx, |s| s.count.is_some_and(|c| c.segments > 1))?;
+    let (first, also) = first_failing(cx, &|s| s.count.is_some_and(|c| c.segments > 1))?;
     let c = first.count?;
     Some(
         Hit::at(
@@ -120,13 +116,12 @@ pub(crate) const LEN_ENCODING: Rule = Rule {
     severity: Info,
     applies: Applies::Both,
     title: "A non-GSM character forces UCS-2",
-    source: "Message Encoding › GSM-7 vs UTF-16",
     needs_use_case: false,
     check: len_encoding,
 };
 
 fn len_encoding(cx: &Ctx) -> Option<Hit> {
-    let (first, also) = first_failing(cx, |s| {
+    let (first, also) = first_failing(cx, &|s| {
         s.count.is_some_and(|c| c.encoding == Encoding::Ucs2)
     })?;
     let hit = Hit::at(

@@ -18,6 +18,7 @@ mod usecase;
 
 use super::context::{Ctx, Field, SampleFacts, Submission};
 use super::text::Span;
+use super::util::order_by;
 use super::{Evidence, Finding, Report, SampleInfo, Severity};
 
 /// Which submissions a rule applies to.
@@ -31,7 +32,8 @@ pub enum Applies {
     Both,
 }
 
-/// One rule of the catalogue.
+/// One rule of the catalogue. Its doc comment in `rules/` names the doc section it
+/// enforces.
 #[derive(Clone, Copy, Debug)]
 pub struct Rule {
     /// The stable rule ID, e.g. `"SMP-OPTOUT-NONE"`.
@@ -42,8 +44,6 @@ pub struct Rule {
     pub applies: Applies,
     /// What it checks, in a few words.
     pub title: &'static str,
-    /// The doc section (or outside anchor) it enforces.
-    pub source: &'static str,
     /// Skipped when the use case is unknown.
     pub(crate) needs_use_case: bool,
     pub(crate) check: fn(&Ctx) -> Option<Hit>,
@@ -115,10 +115,10 @@ impl Hit {
 }
 
 /// The first sample where `detect` finds something, with the other samples where it does.
-pub(crate) fn first_sample(
-    cx: &Ctx,
-    detect: impl Fn(&SampleFacts) -> Option<Span>,
-) -> Option<(&SampleFacts, Span, Vec<String>)> {
+pub(crate) fn first_sample<'c>(
+    cx: &'c Ctx,
+    detect: &dyn Fn(&SampleFacts) -> Option<Span>,
+) -> Option<(&'c SampleFacts, Span, Vec<String>)> {
     let mut hits = cx
         .samples
         .iter()
@@ -129,10 +129,10 @@ pub(crate) fn first_sample(
 }
 
 /// The first sample where `fails` holds, with the other failing samples.
-pub(crate) fn first_failing(
-    cx: &Ctx,
-    fails: impl Fn(&SampleFacts) -> bool,
-) -> Option<(&SampleFacts, Vec<String>)> {
+pub(crate) fn first_failing<'c>(
+    cx: &'c Ctx,
+    fails: &dyn Fn(&SampleFacts) -> bool,
+) -> Option<(&'c SampleFacts, Vec<String>)> {
     let mut hits = cx.samples.iter().filter(|s| fails(s));
     let first = hits.next()?;
     Some((first, hits.map(|s| s.field.name.clone()).collect()))
@@ -140,10 +140,10 @@ pub(crate) fn first_failing(
 
 /// The first of several fields where `detect` finds something.
 pub(crate) fn first_field<'a>(
-    fields: impl IntoIterator<Item = &'a Field>,
-    detect: impl Fn(&Field) -> Option<Span>,
+    fields: &[&'a Field],
+    detect: &dyn Fn(&Field) -> Option<Span>,
 ) -> Option<(&'a Field, Span, Vec<String>)> {
-    let mut hits = fields.into_iter().filter_map(|f| detect(f).map(|s| (f, s)));
+    let mut hits = fields.iter().filter_map(|&f| detect(f).map(|s| (f, s)));
     let (first, span) = hits.next()?;
     let also = hits.map(|(f, _)| f.name.clone()).collect();
     Some((first, span, also))
@@ -272,7 +272,7 @@ const EXCLUSIVE: &[&[&str]] = &[
     &["DESC-SHORT", "DESC-LONG", "DESC-VAGUE"],
 ];
 
-/// The whole catalogue: every rule with its ID, severity, scope and source.
+/// The whole catalogue: every rule with its ID, severity, scope and title.
 #[must_use]
 pub fn rules() -> &'static [Rule] {
     CATALOGUE
@@ -319,8 +319,21 @@ pub(crate) fn run(cx: &Ctx) -> Report {
             ));
         }
     }
-    findings.sort_by_key(|(order, f)| (f.severity, *order));
-    let findings: Vec<Finding> = findings.into_iter().map(|(_, f)| f).collect();
+    let rank = |s: Severity| match s {
+        Severity::Error => 0u64,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    };
+    let sorted = order_by(findings.len(), |i| {
+        findings
+            .get(i)
+            .map_or(0, |(o, f)| rank(f.severity) << 32 | *o as u64)
+    });
+    let mut slots: Vec<Option<Finding>> = findings.into_iter().map(|(_, f)| Some(f)).collect();
+    let findings: Vec<Finding> = sorted
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .collect();
     let samples = cx
         .samples
         .iter()

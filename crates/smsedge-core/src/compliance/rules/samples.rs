@@ -16,7 +16,6 @@ pub(crate) const SMP_COUNT: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "Fewer than 2 or more than 5 samples",
-    source: "Campaign Registration › Required fields (sample1, sample2; up to 5)",
     needs_use_case: false,
     check: smp_count,
 };
@@ -60,7 +59,6 @@ pub(crate) const SMP_COUNT_MIN3: Rule = Rule {
     severity: Info,
     applies: Applies::Campaign,
     title: "Fewer than 3 samples",
-    source: "Use Case Examples › Do's and don'ts (include 3 distinct samples)",
     needs_use_case: false,
     check: smp_count_min3,
 };
@@ -85,7 +83,6 @@ pub(crate) const SMP_OPTOUT_NONE: Rule = Rule {
     severity: Error,
     applies: Applies::Both,
     title: "No sample contains opt-out language",
-    source: "Campaign Registration › Handle campaign rejections (Missing opt-out language)",
     needs_use_case: false,
     check: smp_optout_none,
 };
@@ -94,7 +91,7 @@ fn smp_optout_none(cx: &Ctx) -> Option<Hit> {
     if cx.samples.is_empty() || cx.samples.iter().any(|s| s.opt_out.is_some()) {
         return None;
     }
-    let (first, also) = first_failing(cx, |_| true)?;
+    let (first, also) = first_failing(cx, &|_| true)?;
     Some(
         Hit::at(
             &first.field,
@@ -115,7 +112,6 @@ pub(crate) const SMP_OPTOUT_MISSING: Rule = Rule {
     severity: Warning,
     applies: Applies::Both,
     title: "Some samples lack opt-out language",
-    source: "Use Case Examples › Opt-out language requirements",
     needs_use_case: false,
     check: smp_optout_missing,
 };
@@ -124,7 +120,7 @@ fn smp_optout_missing(cx: &Ctx) -> Option<Hit> {
     if !cx.samples.iter().any(|s| s.opt_out.is_some()) {
         return None;
     }
-    let (first, also) = first_failing(cx, |s| s.opt_out.is_none())?;
+    let (first, also) = first_failing(cx, &|s| s.opt_out.is_none())?;
     Some(
         Hit::at(
             &first.field,
@@ -147,7 +143,6 @@ pub(crate) const SMP_BRAND_NONE: Rule = Rule {
     severity: Error,
     applies: Applies::Both,
     title: "No sample identifies the sender",
-    source: "Campaign Registration › Writing sample messages (your actual brand name)",
     needs_use_case: false,
     check: smp_brand_none,
 };
@@ -157,7 +152,7 @@ fn smp_brand_none(cx: &Ctx) -> Option<Hit> {
     {
         return None;
     }
-    let (first, also) = first_failing(cx, |_| true)?;
+    let (first, also) = first_failing(cx, &|_| true)?;
     Some(
         Hit::at(
             &first.field,
@@ -177,7 +172,6 @@ pub(crate) const SMP_BRAND_MISSING: Rule = Rule {
     severity: Warning,
     applies: Applies::Both,
     title: "Some samples lack the brand",
-    source: "Use Case Examples › Do's and don'ts (brand name in every message)",
     needs_use_case: false,
     check: smp_brand_missing,
 };
@@ -186,7 +180,7 @@ fn smp_brand_missing(cx: &Ctx) -> Option<Hit> {
     if cx.brand.is_empty() || !cx.samples.iter().any(|s| s.brand.is_some()) {
         return None;
     }
-    let (first, also) = first_failing(cx, |s| s.brand.is_none())?;
+    let (first, also) = first_failing(cx, &|s| s.brand.is_none())?;
     Some(
         Hit::at(
             &first.field,
@@ -209,7 +203,6 @@ pub(crate) const SMP_GENERIC: Rule = Rule {
     severity: Error,
     applies: Applies::Both,
     title: "Placeholder, test or contentless sample",
-    source: "Campaign Registration › Writing sample messages (carriers reject vague samples)",
     needs_use_case: false,
     check: smp_generic,
 };
@@ -246,7 +239,6 @@ pub(crate) const SMP_DUPLICATE: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "Two samples are identical or nearly so",
-    source: "Use Case Examples › Common rejection reasons (Samples too similar)",
     needs_use_case: false,
     check: smp_duplicate,
 };
@@ -293,13 +285,12 @@ pub(crate) const SMP_ALLCAPS: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "A sample is mostly in capitals",
-    source: "Use Case Examples › Do's and don'ts (ALL CAPS)",
     needs_use_case: false,
     check: smp_allcaps,
 };
 
 fn smp_allcaps(cx: &Ctx) -> Option<Hit> {
-    let brand_words: Vec<String> = cx.brand.words().map(str::to_uppercase).collect();
+    let brand_words: Vec<String> = cx.brand.words().map(str::to_ascii_uppercase).collect();
     let lists: Vec<&String> = [&cx.optin_keywords, &cx.optout_keywords, &cx.help_keywords]
         .into_iter()
         .flatten()
@@ -311,7 +302,7 @@ fn smp_allcaps(cx: &Ctx) -> Option<Hit> {
             || brand_words.iter().any(|b| b == w)
             || lists.iter().any(|k| *k == w)
     };
-    let (first, also) = first_failing(cx, |s| {
+    let (first, also) = first_failing(cx, &|s| {
         let (caps, total) = detect::caps_counts(&s.field.a, &excluded);
         (caps >= 5 && caps * 2 >= total) || (total >= 4 && caps * 5 >= total * 4)
     })?;
@@ -335,13 +326,12 @@ pub(crate) const SMP_SPAM_TRIGGERS: Rule = Rule {
     severity: Warning,
     applies: Applies::Both,
     title: "Spam trigger words",
-    source: "TFV Troubleshooting › Common delivery errors (spam trigger words)",
     needs_use_case: false,
     check: smp_spam,
 };
 
 fn smp_spam(cx: &Ctx) -> Option<Hit> {
-    let (first, span, also) = first_sample(cx, |s| detect::spam(&s.field.a))?;
+    let (first, span, also) = first_sample(cx, &|s| detect::spam(&s.field.a))?;
     let word = first.field.a.slice(span);
     Some(
         Hit::at(&first.field, Some(span), format!("\"{word}\" is a spam trigger that carrier filters watch for."), "Rephrase without shouted offers or urgency (e.g. \"Get 20% off this week\" instead of \"FREE!!! ACT NOW\").")
@@ -358,13 +348,12 @@ pub(crate) const SMP_AUTORESPONSE: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "A sample is only an opt-out confirmation",
-    source: "Use Case Examples › Opt-out language requirements (STOP reply); A2PCheck",
     needs_use_case: false,
     check: smp_autoresponse,
 };
 
 fn smp_autoresponse(cx: &Ctx) -> Option<Hit> {
-    let (first, span, also) = first_sample(cx, |s| detect::autoresponse(&s.field.a))?;
+    let (first, span, also) = first_sample(cx, &|s| detect::autoresponse(&s.field.a))?;
     Some(
         Hit::at(
             &first.field,
@@ -388,13 +377,12 @@ pub(crate) const TPL_PLACEHOLDER: Rule = Rule {
     severity: Error,
     applies: Applies::Both,
     title: "Template placeholders left unfilled",
-    source: "Use Case Examples › opt-in templates ([Brand], [link], [number]); 10DLC Troubleshooting ({company})",
     needs_use_case: false,
     check: tpl_placeholder,
 };
 
 fn tpl_placeholder(cx: &Ctx) -> Option<Hit> {
-    let samples = cx.samples.iter().map(|s| &s.field);
+    let samples: Vec<&Field> = cx.samples.iter().map(|s| &s.field).collect();
     let others: Vec<&Field> = [
         &cx.help,
         &cx.flow,
@@ -405,8 +393,8 @@ fn tpl_placeholder(cx: &Ctx) -> Option<Hit> {
     .into_iter()
     .flatten()
     .collect();
-    let in_samples = first_field(samples, |f| detect::brand_placeholder(&f.a));
-    let in_others = first_field(others, |f| detect::brand_or_contact_placeholder(&f.a));
+    let in_samples = first_field(&samples, &|f| detect::brand_placeholder(&f.a));
+    let in_others = first_field(&others, &|f| detect::brand_or_contact_placeholder(&f.a));
     let (field, span, mut also) = match (in_samples, in_others) {
         (Some((f, s, mut also)), other) => {
             if let Some((g, _, more)) = other {

@@ -15,7 +15,6 @@ pub(crate) const FLD_REQUIRED: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "A required field is empty",
-    source: "Campaign Registration › Required fields",
     needs_use_case: false,
     check: fld_required,
 };
@@ -51,14 +50,13 @@ pub(crate) const FLD_USECASE: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "The use case is not a TCR value",
-    source: "Campaign Registration › Campaign use case types",
     needs_use_case: false,
     check: fld_usecase,
 };
 
 fn fld_usecase(cx: &Ctx) -> Option<Hit> {
     let uc = cx.use_case.as_ref().filter(|u| !u.known)?;
-    let upper = uc.raw.to_uppercase().replace([' ', '-'], "_");
+    let upper = uc.raw.to_ascii_uppercase().replace([' ', '-'], "_");
     let hint = if crate::compliance::tables::USE_CASES.contains(&upper.as_str()) {
         format!("Write it exactly as \"{upper}\" (upper case, underscores).")
     } else {
@@ -83,7 +81,6 @@ pub(crate) const DESC_SHORT: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "The description is under 40 characters",
-    source: "Campaign Registration › Required fields (2-4 sentences); API minimum 40",
     needs_use_case: false,
     check: desc_short,
 };
@@ -107,7 +104,6 @@ pub(crate) const DESC_LONG: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "The description is over 4,096 characters",
-    source: "API maximum 4096 (Twilio UsAppToPerson)",
     needs_use_case: false,
     check: desc_long,
 };
@@ -134,7 +130,6 @@ pub(crate) const DESC_VAGUE: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "The description is generic or too thin",
-    source: "10DLC Rate Limits › Compliance checklist (specific, not vague)",
     needs_use_case: false,
     check: desc_vague,
 };
@@ -169,7 +164,6 @@ pub(crate) const UC_DESC_MISMATCH: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "A transactional use case whose description promises promotions",
-    source: "Use Case Examples › Do's and don'ts (don't mix marketing into transactional use cases)",
     needs_use_case: true,
     check: uc_desc_mismatch,
 };
@@ -195,7 +189,6 @@ pub(crate) const FLD_TYPE: Rule = Rule {
     severity: Info,
     applies: Applies::Both,
     title: "A field had the wrong type and was ignored",
-    source: "Campaign Registration › Required fields / Optional fields (types)",
     needs_use_case: false,
     check: fld_type,
 };

@@ -5,6 +5,7 @@ use crate::compliance::Severity::{Error, Warning};
 use crate::compliance::context::Ctx;
 use crate::compliance::input::TollFreeVerification;
 use crate::compliance::tables::{ENTITY_TYPES, FREE_MAIL, LEGAL_SUFFIXES, TOLL_FREE_NPAS};
+use crate::compliance::util::CharClass;
 
 fn tfv(cx: &Ctx) -> Option<&TollFreeVerification> {
     cx.tfv.as_ref()
@@ -29,7 +30,6 @@ pub(crate) const TFV_REQUIRED: Rule = Rule {
     severity: Error,
     applies: Applies::TollFree,
     title: "A required toll-free verification field is empty",
-    source: "Toll-Free Verification › API Usage (TollFreeVerificationRequest interface)",
     needs_use_case: false,
     check: tfv_required,
 };
@@ -97,7 +97,6 @@ pub(crate) const TFV_BRN_REQUIRED: Rule = Rule {
     severity: Error,
     applies: Applies::TollFree,
     title: "A business registration field is empty",
-    source: "Toll-Free Verification › New Business Registration Fields (required from Feb 17, 2026)",
     needs_use_case: false,
     check: tfv_brn_required,
 };
@@ -132,7 +131,6 @@ pub(crate) const TFV_BRN_COUNTRY: Rule = Rule {
     severity: Error,
     applies: Applies::TollFree,
     title: "The registration country is not 2 letters",
-    source: "Toll-Free Verification › businessRegistrationCountry (exactly 2 letters)",
     needs_use_case: false,
     check: tfv_brn_country,
 };
@@ -159,7 +157,6 @@ pub(crate) const TFV_BRN_FORMAT: Rule = Rule {
     severity: Error,
     applies: Applies::TollFree,
     title: "The registration number doesn't fit its type",
-    source: "TFV Troubleshooting › Business information issues (type matches number format)",
     needs_use_case: false,
     check: tfv_brn_format,
 };
@@ -199,7 +196,7 @@ fn tfv_brn_format(cx: &Ctx) -> Option<Hit> {
         }
         "ABN"
             if {
-                let d: String = number.chars().filter(|c| !c.is_whitespace()).collect();
+                let d: String = number.chars().filter(|c| !c.space()).collect();
                 d.len() != 11 || !d.bytes().all(|b| b.is_ascii_digit())
             } =>
         {
@@ -223,7 +220,6 @@ pub(crate) const TFV_ENTITY: Rule = Rule {
     severity: Error,
     applies: Applies::TollFree,
     title: "entityType is not in the enum",
-    source: "Toll-Free Verification › entityType (allowed values)",
     needs_use_case: false,
     check: tfv_entity,
 };
@@ -249,7 +245,6 @@ pub(crate) const TFV_NUMBER_TYPE: Rule = Rule {
     severity: Error,
     applies: Applies::TollFree,
     title: "A listed number is not toll-free",
-    source: "Toll-Free Verification › Why This Matters (800, 888, 877, 866, 855, 844, 833)",
     needs_use_case: false,
     check: tfv_number_type,
 };
@@ -297,7 +292,6 @@ pub(crate) const TFV_WEBSITE_HTTP: Rule = Rule {
     severity: Warning,
     applies: Applies::TollFree,
     title: "corporateWebsite is not HTTPS",
-    source: "TFV Troubleshooting › Business information issues (HTTPS is strongly preferred)",
     needs_use_case: false,
     check: tfv_website_http,
 };
@@ -323,7 +317,6 @@ pub(crate) const TFV_EMAIL_FREE: Rule = Rule {
     severity: Warning,
     applies: Applies::TollFree,
     title: "The contact e-mail is free-mail",
-    source: "TFV Troubleshooting › Contact information could not be verified",
     needs_use_case: false,
     check: tfv_email_free,
 };
@@ -356,7 +349,6 @@ pub(crate) const TFV_LEGAL_NAME: Rule = Rule {
     severity: Warning,
     applies: Applies::TollFree,
     title: "businessName lacks a legal suffix",
-    source: "TFV Troubleshooting › Business name does not match public records",
     needs_use_case: false,
     check: tfv_legal_name,
 };
@@ -396,7 +388,6 @@ pub(crate) const TFV_PRIVACY_LINKS: Rule = Rule {
     severity: Warning,
     applies: Applies::TollFree,
     title: "Privacy policy or terms URL missing",
-    source: "Toll-Free Verification › Optional Fields (recommended for faster verification)",
     needs_use_case: false,
     check: tfv_privacy_links,
 };
@@ -426,7 +417,6 @@ pub(crate) const TFV_SUMMARY_VAGUE: Rule = Rule {
     severity: Warning,
     applies: Applies::TollFree,
     title: "useCaseSummary is too short to describe the purpose",
-    source: "TFV Troubleshooting › Diagnostic checklist (use case summary clearly describes messaging purpose)",
     needs_use_case: false,
     check: tfv_summary_vague,
 };

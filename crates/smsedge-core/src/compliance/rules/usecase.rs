@@ -3,7 +3,7 @@
 use super::{Applies, Hit, Rule, first_failing, first_sample};
 use crate::compliance::Severity::{Error, Info, Warning};
 use crate::compliance::context::Ctx;
-use crate::compliance::detect::{self, Category};
+use crate::compliance::detect;
 
 /// UC-PROMO-IN-TXN: promotional content in a transactional use case.
 ///
@@ -17,14 +17,13 @@ pub(crate) const UC_PROMO_IN_TXN: Rule = Rule {
     severity: Error,
     applies: Applies::Both,
     title: "Promotional content in a transactional use case",
-    source: "Use Case Examples › Common rejection reasons (Marketing content in non-marketing use case)",
     needs_use_case: true,
     check: uc_promo_in_txn,
 };
 
 fn uc_promo_in_txn(cx: &Ctx) -> Option<Hit> {
     let uc = cx.uc().filter(|u| u.forbids_promo())?;
-    let (first, span, also) = first_sample(cx, |s| s.promo)?;
+    let (first, span, also) = first_sample(cx, &|s| s.promo)?;
     Some(
         Hit::at(
             &first.field,
@@ -45,14 +44,13 @@ pub(crate) const UC_PROMO_IN_OTHER: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "Promotional content in a polling, charity, political… use case",
-    source: "Use Case Examples › Polling & Voting (don't disguise marketing as surveys)",
     needs_use_case: true,
     check: uc_promo_in_other,
 };
 
 fn uc_promo_in_other(cx: &Ctx) -> Option<Hit> {
     let uc = cx.uc().filter(|u| u.is_other())?;
-    let (first, span, also) = first_sample(cx, |s| s.promo)?;
+    let (first, span, also) = first_sample(cx, &|s| s.promo)?;
     Some(
         Hit::at(
             &first.field,
@@ -74,14 +72,13 @@ pub(crate) const UC_OTP_OUTSIDE_2FA: Rule = Rule {
     severity: Error,
     applies: Applies::Both,
     title: "A one-time-code sample outside 2FA",
-    source: "TFV Troubleshooting › Messaging use case issues (samples inconsistent with use case)",
     needs_use_case: true,
     check: uc_otp_outside_2fa,
 };
 
 fn uc_otp_outside_2fa(cx: &Ctx) -> Option<Hit> {
     let uc = cx.uc().filter(|u| !u.allows_otp())?;
-    let (first, span, also) = first_sample(cx, |s| s.otp)?;
+    let (first, span, also) = first_sample(cx, &|s| s.otp)?;
     Some(
         Hit::at(
             &first.field,
@@ -102,14 +99,13 @@ pub(crate) const UC_2FA_NOCODE: Rule = Rule {
     severity: Error,
     applies: Applies::Campaign,
     title: "A 2FA sample has no code",
-    source: "Use Case Examples › 2FA (include the code prominently)",
     needs_use_case: true,
     check: uc_2fa_nocode,
 };
 
 fn uc_2fa_nocode(cx: &Ctx) -> Option<Hit> {
     cx.uc().filter(|u| u.is("2FA"))?;
-    let (first, also) = first_failing(cx, |s| s.otp.is_none())?;
+    let (first, also) = first_failing(cx, &|s| s.otp.is_none())?;
     Some(
         Hit::at(&first.field, None, "This 2FA sample does not contain a one-time code.", "Every 2FA sample should deliver a code, e.g. \"Your Acme verification code is 847291. It expires in 10 minutes.\"")
             .also(also),
@@ -124,14 +120,13 @@ pub(crate) const UC_2FA_LINK: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "A 2FA sample contains a link",
-    source: "Use Case Examples › 2FA (don't include links)",
     needs_use_case: true,
     check: uc_2fa_link,
 };
 
 fn uc_2fa_link(cx: &Ctx) -> Option<Hit> {
     cx.uc().filter(|u| u.is("2FA"))?;
-    let (first, span, also) = first_sample(cx, |s| detect::link_or_placeholder(&s.field.a))?;
+    let (first, span, also) = first_sample(cx, &|s| detect::link_or_placeholder(&s.field.a))?;
     Some(
         Hit::at(
             &first.field,
@@ -151,7 +146,6 @@ pub(crate) const UC_MKT_NO_PROMO: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "A MARKETING campaign whose samples are all transactional",
-    source: "Use Case Examples (samples must match the declared use case type)",
     needs_use_case: true,
     check: uc_mkt_no_promo,
 };
@@ -166,7 +160,7 @@ fn uc_mkt_no_promo(cx: &Ctx) -> Option<Hit> {
     {
         return None;
     }
-    let (first, also) = first_failing(cx, |_| true)?;
+    let (first, also) = first_failing(cx, &|_| true)?;
     Some(
         Hit::at(&first.field, None, "The use case is MARKETING but every sample is a transactional notice.", "Show the promotional messages you will send, or pick the transactional use case that fits (e.g. DELIVERY_NOTIFICATION, ACCOUNT_NOTIFICATION).")
             .also(also),
@@ -182,7 +176,6 @@ pub(crate) const UC_MIXED_SINGLE: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "MIXED or LOW_VOLUME samples all of one type",
-    source: "Use Case Examples › Mixed (each sample a different message type)",
     needs_use_case: true,
     check: uc_mixed_single,
 };
@@ -192,13 +185,11 @@ fn uc_mixed_single(cx: &Ctx) -> Option<Hit> {
     if cx.samples.len() < 2 {
         return None;
     }
-    let mut cats: Vec<Category> = cx.samples.iter().map(|s| s.category).collect();
-    cats.sort_unstable();
-    cats.dedup();
-    if cats.len() >= 2 {
+    let first_cat = cx.samples.first().map(|s| s.category);
+    if cx.samples.iter().any(|s| Some(s.category) != first_cat) {
         return None;
     }
-    let (first, also) = first_failing(cx, |_| true)?;
+    let (first, also) = first_failing(cx, &|_| true)?;
     Some(
         Hit::at(&first.field, None, format!("A {} campaign should show different kinds of messages, but every sample is the same kind.", uc.raw), "Give each sample a different message type, e.g. an order update, a support reply and a promotion.")
             .also(also),
@@ -213,7 +204,6 @@ pub(crate) const UC_SWEEPSTAKES_TERMS: Rule = Rule {
     severity: Warning,
     applies: Applies::Campaign,
     title: "A SWEEPSTAKES campaign without rules or terms",
-    source: "Campaign Registration › Special use cases (SWEEPSTAKES: must include rules and terms)",
     needs_use_case: true,
     check: uc_sweepstakes_terms,
 };
@@ -244,14 +234,13 @@ pub(crate) const UC_2FA_EXPIRY: Rule = Rule {
     severity: Info,
     applies: Applies::Campaign,
     title: "A 2FA sample without an expiry time",
-    source: "Use Case Examples › 2FA (add an expiry time)",
     needs_use_case: true,
     check: uc_2fa_expiry,
 };
 
 fn uc_2fa_expiry(cx: &Ctx) -> Option<Hit> {
     cx.uc().filter(|u| u.is("2FA"))?;
-    let (first, also) = first_failing(cx, |s| {
+    let (first, also) = first_failing(cx, &|s| {
         s.otp.is_some() && detect::expiry(&s.field.a).is_none()
     })?;
     Some(
