@@ -261,3 +261,23 @@ for (const [entryName, entry] of entries) {
     assert.equal(entry.verifyWebhook(deep, signed(deep), KEY).id, '1');
   });
 }
+
+test('the workerd entry (wasm imported as a module, no init call) verifies', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const v = vectors.find((x) => x.expect.ok && typeof x.body === 'string');
+  const script = `
+    import { verifyWebhook, WebhookVerifier } from 'smsedge/webhooks';
+    const v = ${JSON.stringify(v)};
+    const event = new WebhookVerifier(v.publicKey, { now: v.now }).verify(v.body, v.headers);
+    let code;
+    try { verifyWebhook(v.body + ' ', v.headers, v.publicKey, { now: v.now }); } catch (e) { code = e.code; }
+    console.log(JSON.stringify({ entry: import.meta.resolve('smsedge/webhooks'), id: event.id, code }));
+  `;
+  const run = spawnSync(process.execPath, ['--conditions=workerd', '--import', './tests/js/workerd-wasm-hooks.mjs', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const out = JSON.parse(run.stdout.trim().split('\n').pop());
+  assert.match(out.entry, /\/webhooks\.workerd\.js$/);
+  assert.deepEqual([out.id, out.code], [v.expect.id, 'signature_mismatch']);
+});
