@@ -222,6 +222,13 @@ fn help_instruction_all(a: &Analysed) -> Vec<Span> {
 // ---------------------------------------------------------------------------------------
 // Brand
 
+/// Most names (brand, aliases, DBA) a brand matcher takes.
+const MAX_NAMES: usize = 24;
+/// Most characters of one name.
+const MAX_NAME_CHARS: usize = 120;
+/// Most words of one name.
+const MAX_NAME_WORDS: usize = 12;
+
 /// Matches a brand name, its aliases and DBA in text (§2 *brand present*).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Brand {
@@ -235,11 +242,14 @@ impl Brand {
     /// Builds a matcher from names (the first is the brand name, the rest aliases).
     pub(crate) fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
         let mut b = Self::default();
-        for name in names {
-            let a = Analysed::new(name);
+        for name in names.into_iter().take(MAX_NAMES) {
+            // A brand name is a few words; a longer one is cut (it bounds the matching work).
+            let name: String = name.chars().take(MAX_NAME_CHARS).collect();
+            let a = Analysed::new(&name);
             let mut words: Vec<String> = (0..a.toks.len())
                 .filter(|&i| a.tok(i).is_some_and(|t| t.is_wordlike()))
                 .map(|i| a.text(i).to_string())
+                .take(MAX_NAME_WORDS)
                 .collect();
             if words.is_empty() {
                 continue;
