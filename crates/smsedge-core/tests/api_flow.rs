@@ -11,7 +11,7 @@ mod api {
     use proptest::prelude::*;
     use serde_json::{Value, json};
     use smsedge_core::api::{
-        ClientConfig, GiveUpReason, HARD_PAGE_LIMIT, Headers, Method, Operation, Outcome,
+        ClientConfig, GiveUpReason, HARD_PAGE_LIMIT, Headers, Json, Method, Operation, Outcome,
         PageLimits, Paginator, RetryDecision, RetryPolicy, StopReason, decide,
     };
 
@@ -376,8 +376,11 @@ mod api {
         json!({ "data": items(ids), "meta": { "page_number": page, "page_size": 2, "total_pages": total_pages, "total_results": 5 } })
     }
 
-    fn ids(values: &[Value]) -> Vec<u64> {
-        values.iter().map(|v| v["id"].as_u64().unwrap()).collect()
+    fn ids(values: &[Json]) -> Vec<u64> {
+        values
+            .iter()
+            .map(|v| v.get("id").and_then(Json::as_u64).unwrap())
+            .collect()
     }
 
     #[test]
@@ -386,7 +389,7 @@ mod api {
         let query = json!({ "page": { "size": 2 }, "filter": { "porting_order_id": "po1" } });
         let mut pager = Paginator::new(
             Operation::PortingEventsList,
-            Some(&query),
+            Some(&Json::from(&query)),
             PageLimits::default(),
         )
         .unwrap();
@@ -416,11 +419,18 @@ mod api {
     fn api_page_number_walk_starts_where_asked() {
         let mut pager = Paginator::new(
             Operation::MessagingProfilesList,
-            Some(&json!({ "page[number]": 3 })),
+            Some(&Json::from(json!({ "page[number]": 3 }))),
             PageLimits::default(),
         )
         .unwrap();
-        assert_eq!(pager.next_query().unwrap()["page[number]"], 3);
+        assert_eq!(
+            pager
+                .next_query()
+                .unwrap()
+                .get("page[number]")
+                .and_then(Json::as_u64),
+            Some(3)
+        );
         assert_eq!(ids(&pager.advance(v2_page(4..5, 3, 3)).unwrap()), [4]);
         assert!(pager.is_done());
         // The path argument of listPhoneNumbers goes through too.
@@ -509,7 +519,14 @@ mod api {
         let mut pager =
             Paginator::new(Operation::PortingEventsList, None, PageLimits::default()).unwrap();
         assert_eq!(pager.advance(prism.clone()).unwrap().len(), 1);
-        assert_eq!(pager.next_query().unwrap()["page[number]"], 3);
+        assert_eq!(
+            pager
+                .next_query()
+                .unwrap()
+                .get("page[number]")
+                .and_then(Json::as_u64),
+            Some(3)
+        );
         assert!(pager.advance(prism).unwrap().is_empty());
         assert_eq!(
             (pager.stop_reason(), pager.pages_fetched()),
@@ -569,7 +586,7 @@ mod api {
         let query = json!({ "brandId": "B1", "recordsPerPage": 10 });
         let mut pager = Paginator::new(
             Operation::Messaging10dlcCampaignList,
-            Some(&query),
+            Some(&Json::from(&query)),
             PageLimits::default(),
         )
         .unwrap();
@@ -598,7 +615,7 @@ mod api {
         let query = json!({ "brandId": "B1", "page": 3 });
         let mut pager = Paginator::new(
             Operation::Messaging10dlcCampaignList,
-            Some(&query),
+            Some(&Json::from(&query)),
             PageLimits::default(),
         )
         .unwrap();
@@ -619,7 +636,7 @@ mod api {
         let query = json!({ "page_size": 1000, "status": "Verified" });
         let mut pager = Paginator::new(
             Operation::MessagingTollfreeVerificationRequestsList,
-            Some(&query),
+            Some(&Json::from(&query)),
             PageLimits::default(),
         )
         .unwrap();
@@ -686,7 +703,7 @@ mod api {
         assert_eq!(
             Paginator::new(
                 Operation::PortingEventsList,
-                Some(&json!([1])),
+                Some(&Json::from(json!([1]))),
                 PageLimits::default()
             )
             .unwrap_err()

@@ -155,8 +155,7 @@ impl From<smsedge_core::api::ApiError> for Error {
                     let meta = item
                         .meta
                         .as_ref()
-                        .and_then(|m| serde_json::to_string(m).ok())
-                        .and_then(|m| js_sys::JSON::parse(&m).ok())
+                        .and_then(|m| js_sys::JSON::parse(&m.to_text()).ok())
                         .unwrap_or(JsValue::NULL);
                     for (key, value) in [
                         ("code", text(&item.code)),

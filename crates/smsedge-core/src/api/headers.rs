@@ -141,8 +141,7 @@ pub fn retry_after_ms(headers: &Headers, now_unix_ms: Option<u64>) -> Option<u64
 }
 
 fn parse_decimal_ms_from_ms(value: &str) -> Option<u64> {
-    let v: f64 = value.trim().parse().ok()?;
-    (v.is_finite() && v >= 0.0).then(|| float_to_u64(v))
+    super::json::number_to_u64(value.trim())
 }
 
 /// Parses one `Retry-After` value into milliseconds.
@@ -154,22 +153,12 @@ fn parse_decimal_ms_from_ms(value: &str) -> Option<u64> {
 pub fn parse_retry_after(value: &str, now_unix_ms: Option<u64>) -> Option<u64> {
     let value = value.trim();
     if value.bytes().all(|b| b.is_ascii_digit() || b == b'.') && !value.is_empty() {
-        let secs: f64 = value.parse().ok()?;
-        return (secs.is_finite() && secs >= 0.0).then(|| float_to_u64(secs * 1000.0));
+        // Seconds with up to millisecond precision: shift the point three places.
+        return super::json::number_to_u64(&(value.to_owned() + "e3"));
     }
     let date_secs = parse_http_date(value)?;
     let now = now_unix_ms?;
     Some(date_secs.saturating_mul(1000).saturating_sub(now))
-}
-
-/// A finite, non-negative float to `u64`, saturating.
-fn float_to_u64(v: f64) -> u64 {
-    if v >= u64::MAX as f64 {
-        u64::MAX
-    } else {
-        // In range and non-negative: the cast truncates toward zero.
-        v as u64
-    }
 }
 
 /// Parses an HTTP-date into Unix seconds (GMT). `None` for anything malformed.

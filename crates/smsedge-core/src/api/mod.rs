@@ -14,10 +14,11 @@
 //!     build_request, decide, parse_response, ClientConfig, Headers, Operation, Outcome,
 //!     RetryDecision,
 //! };
-//! use serde_json::json;
+//! use smsedge_core::api::Json;
 //!
 //! let config = ClientConfig::new(Some("KEY0123456789"), None)?;
-//! let body = json!({ "from": "+13125550100", "to": "+13125550101", "text": "Hello" });
+//! let body = Json::parse(r#"{ "from": "+13125550100", "to": "+13125550101", "text": "Hello" }"#)
+//!     .expect("JSON");
 //! let request = build_request(Operation::MessagesSend, &[], None, Some(&body), &config)?;
 //! assert_eq!(request.url, "https://api.telnyx.com/v2/messages");
 //!
@@ -65,6 +66,7 @@
 
 mod config;
 mod headers;
+mod json;
 mod operation;
 mod pagination;
 mod preflight;
@@ -77,6 +79,7 @@ pub use headers::{
     Headers, REQUEST_ID_HEADERS, RateLimit, parse_http_date, parse_retry_after, rate_limit,
     request_id, retry_after_ms,
 };
+pub use json::Json;
 pub use operation::{Method, Operation, OperationSpec, PaginationStyle, Preflight, ResponseShape};
 pub use pagination::{HARD_PAGE_LIMIT, PageLimits, Paginator, StopReason};
 pub use preflight::{

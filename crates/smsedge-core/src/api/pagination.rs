@@ -7,12 +7,9 @@
 //! page: the Prism mock does this forever), and in any case after [`HARD_PAGE_LIMIT`]
 //! pages.
 
-use std::collections::BTreeSet;
-
-use serde_json::{Map, Value};
-
 use super::ApiError;
 use super::config::ClientConfig;
+use super::json::Json;
 use super::operation::{Operation, PaginationStyle};
 use super::request::{HttpRequest, build_request, page_keys};
 
@@ -68,7 +65,7 @@ pub struct Paginator {
     op: Operation,
     style: PaginationStyle,
     /// The caller's query in flat wire form (`"filter[type]"`), without the page number.
-    query: Map<String, Value>,
+    query: Vec<(String, Json)>,
     start_page: u64,
     next_page: u64,
     limits: PageLimits,
@@ -77,7 +74,7 @@ pub struct Paginator {
     first_page_len: Option<u64>,
     last_server_page: Option<u64>,
     /// Fingerprints of every page yielded, to catch a server cycling through pages.
-    fingerprints: BTreeSet<u64>,
+    fingerprints: Vec<u64>,
     stop: Option<StopReason>,
 }
 
@@ -88,16 +85,16 @@ impl Paginator {
     /// # Errors
     /// [`ApiError::InvalidArgument`] when `op` is not a list operation or `query` is not
     /// an object.
-    pub fn new(op: Operation, query: Option<&Value>, limits: PageLimits) -> Result<Self, ApiError> {
+    pub fn new(op: Operation, query: Option<&Json>, limits: PageLimits) -> Result<Self, ApiError> {
         let Some(style) = op.spec().pagination() else {
             return Err(ApiError::InvalidArgument {
                 message: format!("{} is not a list operation", op.name()),
             });
         };
-        let mut flat: Map<String, Value> = Map::new();
+        let mut flat = Vec::new();
         match query {
-            None | Some(Value::Null) => {}
-            Some(Value::Object(map)) => {
+            None | Some(Json::Null) => {}
+            Some(Json::Object(map)) => {
                 for (key, value) in map {
                     flatten_into(key.clone(), value, &mut flat);
                 }
@@ -109,10 +106,9 @@ impl Paginator {
             }
         }
         let (number_key, _) = page_keys(style);
-        let start_page = flat
-            .remove(number_key)
+        let start_page = Json::remove(&mut flat, number_key)
             .as_ref()
-            .and_then(read_u64)
+            .and_then(Json::as_u64)
             .filter(|&p| p >= 1)
             .unwrap_or(1);
         let stop = (limits.max_items == Some(0) || limits.max_pages == Some(0)).then_some(
@@ -133,21 +129,25 @@ impl Paginator {
             items: 0,
             first_page_len: None,
             last_server_page: None,
-            fingerprints: BTreeSet::new(),
+            fingerprints: Vec::new(),
             stop,
         })
     }
 
     /// The query of the next request (flat wire keys), or `None` when the walk is over.
     #[must_use]
-    pub fn next_query(&self) -> Option<Value> {
+    pub fn next_query(&self) -> Option<Json> {
         if self.stop.is_some() {
             return None;
         }
         let mut query = self.query.clone();
         let (number_key, _) = page_keys(self.style);
-        query.insert(number_key.to_owned(), Value::from(self.next_page));
-        Some(Value::Object(query))
+        Json::insert(
+            &mut query,
+            number_key.to_owned(),
+            Json::from_u64(self.next_page),
+        );
+        Some(Json::Object(query))
     }
 
     /// The next request, or `None` when the walk is over.
@@ -166,11 +166,13 @@ impl Paginator {
     }
 
     /// Consumes the body of the page just fetched (a 2xx) and returns its items to yield.
+    /// The body is a [`Json`] (or a `serde_json::Value`).
     ///
     /// # Errors
     /// [`ApiError::InvalidResponse`] when the body is not an object or its items field
     /// is not an array; the walk is then over.
-    pub fn advance(&mut self, body: Value) -> Result<Vec<Value>, ApiError> {
+    pub fn advance(&mut self, body: impl Into<Json>) -> Result<Vec<Json>, ApiError> {
+        let body = body.into();
         if self.stop.is_some() {
             return Ok(Vec::new());
         }
@@ -182,23 +184,24 @@ impl Paginator {
             status: 200,
             message: format!("{}: the list page {what}", self.op.name()),
         };
-        let Value::Object(mut obj) = body else {
+        let Json::Object(mut obj) = body else {
             self.stop = Some(StopReason::EmptyPage);
             return Err(invalid("is not a JSON object"));
         };
-        let mut items = match obj.remove(key) {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(items)) => items,
+        let mut items = match Json::remove(&mut obj, key) {
+            None | Some(Json::Null) => Vec::new(),
+            Some(Json::Array(items)) => items,
             Some(_) => {
                 self.stop = Some(StopReason::EmptyPage);
                 return Err(invalid(&format!("has a `{key}` that is not an array")));
             }
         };
 
+        let obj = Json::Object(obj);
         let (server_page, total_pages, total_items) = match self.style {
             PaginationStyle::PageNumber => {
                 let meta = obj.get("meta");
-                let field = |name: &str| meta.and_then(|m| m.get(name)).and_then(read_u64);
+                let field = |name: &str| meta.and_then(|m| m.get(name)).and_then(Json::as_u64);
                 (
                     field("page_number"),
                     field("total_pages"),
@@ -206,11 +209,13 @@ impl Paginator {
                 )
             }
             PaginationStyle::TenDlc => (
-                obj.get("page").and_then(read_u64),
+                obj.get("page").and_then(Json::as_u64),
                 None,
-                obj.get("totalRecords").and_then(read_u64),
+                obj.get("totalRecords").and_then(Json::as_u64),
             ),
-            PaginationStyle::TollFree => (None, None, obj.get("total_records").and_then(read_u64)),
+            PaginationStyle::TollFree => {
+                (None, None, obj.get("total_records").and_then(Json::as_u64))
+            }
         };
 
         if items.is_empty() {
@@ -224,7 +229,7 @@ impl Paginator {
             self.stop = Some(StopReason::RepeatedPage);
             return Ok(Vec::new());
         }
-        self.fingerprints.insert(fingerprint);
+        self.fingerprints.push(fingerprint);
         self.last_server_page = server_page.or(Some(requested));
 
         let len = u64::try_from(items.len()).unwrap_or(u64::MAX);
@@ -296,41 +301,26 @@ impl Paginator {
 }
 
 /// Flattens a query value into flat wire keys; repeated keys become arrays.
-fn flatten_into(key: String, value: &Value, out: &mut Map<String, Value>) {
+fn flatten_into(key: String, value: &Json, out: &mut Vec<(String, Json)>) {
     match value {
-        Value::Null => {}
-        Value::Object(map) => {
+        Json::Null => {}
+        Json::Object(map) => {
             for (sub, v) in map {
                 flatten_into(format!("{key}[{sub}]"), v, out);
             }
         }
-        other => {
-            out.insert(key, other.clone());
-        }
-    }
-}
-
-/// A count read leniently: a non-negative integer, float or numeric string.
-fn read_u64(v: &Value) -> Option<u64> {
-    match v {
-        Value::Number(n) => n.as_u64().or_else(|| {
-            n.as_f64().filter(|f| f.is_finite() && *f >= 0.0).map(|f| {
-                if f >= u64::MAX as f64 {
-                    u64::MAX
-                } else {
-                    f as u64
-                }
-            })
-        }),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
+        other => Json::insert(out, key, other.clone()),
     }
 }
 
 /// FNV-1a over the page's JSON: equal pages give equal fingerprints.
-fn fingerprint(items: &[Value]) -> u64 {
-    let bytes = serde_json::to_vec(items).unwrap_or_default();
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+fn fingerprint(items: &[Json]) -> u64 {
+    let mut text = String::new();
+    for item in items {
+        item.write(&mut text);
+        text.push(',');
+    }
+    text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     })
 }

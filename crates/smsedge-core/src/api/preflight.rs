@@ -1,9 +1,8 @@
 //! Pre-flight checks on a message before it is sent, failing with the code Telnyx would
 //! answer with. The segment count comes from [`crate::segments`], never a copy of it.
 
-use serde_json::{Map, Value};
-
 use super::ApiError;
+use super::json::Json;
 use super::operation::Operation;
 use crate::segments::{
     MAX_SEGMENTS, Options, RequestEncoding, SegmentError, Sender, count_segments, utf16,
@@ -100,13 +99,10 @@ fn validation(telnyx_code: u32, field: &'static str, message: String) -> ApiErro
     }
 }
 
-fn optional_str<'a>(
-    body: &'a Map<String, Value>,
-    field: &str,
-) -> Result<Option<&'a str>, ApiError> {
+fn optional_str<'a>(body: &'a Json, field: &str) -> Result<Option<&'a str>, ApiError> {
     match body.get(field) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s)),
+        None | Some(Json::Null) => Ok(None),
+        Some(Json::String(s)) => Ok(Some(s)),
         Some(_) => Err(ApiError::InvalidArgument {
             message: format!("`{field}` must be a string"),
         }),
@@ -129,12 +125,12 @@ fn optional_str<'a>(
 /// a field of the wrong JSON type or an unknown `type`/`encoding` value.
 pub fn check_message(
     op: Operation,
-    body: &Map<String, Value>,
+    body: &Json,
     smart_encoding: Option<bool>,
 ) -> Result<(), ApiError> {
     // `to`: a phone number or a short code; an alphanumeric `to` is malformed too.
     match body.get("to") {
-        Some(Value::String(to)) => match classify_address(to) {
+        Some(Json::String(to)) => match classify_address(to) {
             Ok(AddressKind::E164 | AddressKind::ShortCode) => {}
             Ok(AddressKind::Alphanumeric) | Err(_) => {
                 return Err(validation(
@@ -146,7 +142,7 @@ pub fn check_message(
                 ));
             }
         },
-        None | Some(Value::Null) => {
+        None | Some(Json::Null) => {
             return Err(validation(
                 CODE_INVALID_ADDRESS,
                 "to",
@@ -194,8 +190,8 @@ pub fn check_message(
 
     let text = optional_str(body, "text")?.unwrap_or("");
     let media_count = match body.get("media_urls") {
-        None | Some(Value::Null) => 0,
-        Some(Value::Array(urls)) if urls.iter().all(Value::is_string) => urls.len(),
+        None | Some(Json::Null) => 0,
+        Some(Json::Array(urls)) if urls.iter().all(|u| u.as_str().is_some()) => urls.len(),
         Some(_) => {
             return Err(ApiError::InvalidArgument {
                 message: "`media_urls` must be an array of strings".into(),

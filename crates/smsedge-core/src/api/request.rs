@@ -2,10 +2,9 @@
 
 use core::fmt::{self, Write as _};
 
-use serde_json::{Map, Value};
-
 use super::ApiError;
 use super::config::ClientConfig;
+use super::json::Json;
 use super::operation::{Method, Operation, PaginationStyle, Preflight};
 use super::preflight::check_message;
 
@@ -62,6 +61,9 @@ impl fmt::Debug for HttpRequest {
     }
 }
 
+/// The body of an operation that takes one when the caller gave none.
+const EMPTY: &Json = &Json::Object(Vec::new());
+
 /// Query defaults the core fills in when a required key is missing.
 const TOLLFREE_DEFAULT_PAGE_SIZE: u64 = 20;
 
@@ -87,8 +89,8 @@ const TOLLFREE_DEFAULT_PAGE_SIZE: u64 = 20;
 pub fn build_request(
     op: Operation,
     path_args: &[&str],
-    query: Option<&Value>,
-    body: Option<&Value>,
+    query: Option<&Json>,
+    body: Option<&Json>,
     config: &ClientConfig,
 ) -> Result<HttpRequest, ApiError> {
     config.validate()?;
@@ -97,8 +99,8 @@ pub fn build_request(
     let path = render_path(op, path_args)?;
     let mut pairs = Vec::new();
     match query {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(map)) => flatten_query(map, &mut pairs),
+        None | Some(Json::Null) => {}
+        Some(Json::Object(map)) => flatten_query(map, &mut pairs),
         Some(_) => return Err(invalid("query must be an object")),
     }
     apply_query_defaults(op, &mut pairs);
@@ -112,10 +114,10 @@ pub fn build_request(
     }
 
     let body = match (spec.has_body, body) {
-        (false, None | Some(Value::Null)) => None,
+        (false, None | Some(Json::Null)) => None,
         (false, Some(_)) => return Err(invalid(format!("{} takes no body", spec.name))),
-        (true, None | Some(Value::Null)) => Some(Map::new()),
-        (true, Some(Value::Object(map))) => Some(map.clone()),
+        (true, None | Some(Json::Null)) => Some(EMPTY),
+        (true, Some(object @ Json::Object(_))) => Some(object),
         (true, Some(_)) => {
             return Err(invalid(format!(
                 "{}: the body must be an object",
@@ -123,9 +125,9 @@ pub fn build_request(
             )));
         }
     };
-    if let Some(map) = &body {
+    if let Some(map) = body {
         for field in spec.required_body {
-            if map.get(*field).is_none_or(Value::is_null) {
+            if map.get(field).is_none_or(Json::is_null) {
                 return Err(invalid(format!(
                     "{}: body field `{field}` is required",
                     spec.name
@@ -152,7 +154,7 @@ pub fn build_request(
         headers.push(("Authorization", format!("Bearer {}", key.expose_secret())));
     }
     headers.push(("Accept", "application/json".to_owned()));
-    let body = body.map(|map| Value::Object(map).to_string());
+    let body = body.map(Json::to_text);
     if body.is_some() {
         headers.push(("Content-Type", "application/json".to_owned()));
     }
@@ -211,28 +213,27 @@ fn render_path(op: Operation, args: &[&str]) -> Result<String, ApiError> {
 }
 
 /// Flattens a query object into `(key, value)` pairs in deepObject form.
-fn flatten_query(map: &Map<String, Value>, out: &mut Vec<(String, String)>) {
+fn flatten_query(map: &[(String, Json)], out: &mut Vec<(String, String)>) {
     for (key, value) in map {
         flatten_value(key.clone(), value, out);
     }
 }
 
-fn flatten_value(key: String, value: &Value, out: &mut Vec<(String, String)>) {
+fn flatten_value(key: String, value: &Json, out: &mut Vec<(String, String)>) {
     match value {
-        Value::Null => {}
-        Value::Bool(b) => out.push((key, b.to_string())),
-        Value::Number(n) => out.push((key, n.to_string())),
-        Value::String(s) => out.push((key, s.clone())),
-        Value::Array(items) => {
+        Json::Null => {}
+        Json::Bool(b) => out.push((key, if *b { "true" } else { "false" }.to_owned())),
+        Json::Number(n) | Json::String(n) => out.push((key, n.clone())),
+        Json::Array(items) => {
             for item in items {
                 match item {
                     // Objects and arrays inside arrays have no standard query form: skipped.
-                    Value::Object(_) | Value::Array(_) => {}
+                    Json::Object(_) | Json::Array(_) => {}
                     scalar => flatten_value(key.clone(), scalar, out),
                 }
             }
         }
-        Value::Object(map) => {
+        Json::Object(map) => {
             for (sub, v) in map {
                 flatten_value(format!("{key}[{sub}]"), v, out);
             }
@@ -296,14 +297,15 @@ mod tests {
 
     #[test]
     fn deep_object_query() {
-        let q = serde_json::json!({
+        let q = Json::from(serde_json::json!({
             "page": {"number": 2, "size": 50},
             "filter": {"created_at": {"gte": "2024-01-01T00:00:00Z"}, "type": null},
             "sort": ["-created_at", "id"],
             "include_phone_numbers": false,
-        });
+        }));
+        let Json::Object(q) = q else { panic!() };
         let mut pairs = Vec::new();
-        flatten_query(q.as_object().unwrap(), &mut pairs);
+        flatten_query(&q, &mut pairs);
         let got: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
         assert!(got.contains(&"page[number]=2".to_owned()));
         assert!(got.contains(&"page[size]=50".to_owned()));

@@ -2,11 +2,10 @@
 
 use core::fmt;
 
-use serde_json::{Map, Value};
-
 use super::ApiError;
 use super::config::ClientConfig;
 use super::headers::{Headers, RateLimit, rate_limit, request_id, retry_after_ms};
+use super::json::Json;
 use super::operation::Operation;
 
 /// A successful response: the body exactly as Telnyx sent it (`{ data, meta }`, a bare
@@ -15,8 +14,8 @@ use super::operation::Operation;
 pub struct ApiResponse {
     /// The HTTP status (any 2xx).
     pub status: u16,
-    /// The parsed JSON body; unknown fields are all kept. `Value::Null` when empty.
-    pub body: Value,
+    /// The parsed JSON body; unknown fields are all kept. `Json::Null` when empty.
+    pub body: Json,
     /// The request id header, if any.
     pub request_id: Option<String>,
     /// The `x-ratelimit-*` headers, if any.
@@ -46,7 +45,7 @@ pub struct ErrorObject {
     /// What the error points at.
     pub source: Option<ErrorSource>,
     /// Anything else: the error's `meta`, or for FastAPI errors `{ loc, type }`.
-    pub meta: Option<Value>,
+    pub meta: Option<Json>,
 }
 
 /// The error for a non-2xx response (JavaScript: `TelnyxApiError`).
@@ -81,10 +80,10 @@ impl TelnyxApiError {
     #[must_use]
     pub fn parse(status: u16, headers: &Headers, body: &[u8], now_unix_ms: Option<u64>) -> Self {
         let raw_body = String::from_utf8_lossy(body).into_owned();
-        let errors = match serde_json::from_slice::<Value>(body) {
-            Ok(value) => errors_from_value(&value),
-            Err(_) => Vec::new(),
-        };
+        let errors = Json::parse(&raw_body)
+            .as_ref()
+            .map(errors_from_value)
+            .unwrap_or_default();
         let code = errors.iter().find_map(|e| e.code.clone());
         Self {
             status,
@@ -118,7 +117,9 @@ impl TelnyxApiError {
                     out.push_str(&parts.join(" "));
                 }
                 if self.errors.len() > 1 {
-                    out.push_str(&format!(" (and {} more)", self.errors.len() - 1));
+                    out.push_str(" (and ");
+                    out.push_str(&(self.errors.len() - 1).to_string());
+                    out.push_str(" more)");
                 }
             }
             None if self.raw_body.trim().is_empty() => out.push_str(" (empty body)"),
@@ -147,11 +148,7 @@ impl TelnyxApiError {
                 }
             }
             if let Some(meta) = &mut e.meta {
-                let text = meta.to_string();
-                let clean = config.scrub(&text);
-                if clean != text {
-                    *meta = serde_json::from_str(&clean).unwrap_or(Value::String(clean));
-                }
+                scrub_json(meta, config);
             }
         }
         if let Some(id) = &mut self.request_id {
@@ -165,6 +162,22 @@ impl TelnyxApiError {
 impl fmt::Display for TelnyxApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message())
+    }
+}
+
+/// Scrubs the API key from every key and string of a JSON value.
+fn scrub_json(value: &mut Json, config: &ClientConfig) {
+    match value {
+        Json::String(s) => *s = config.scrub(s),
+        Json::Array(items) => items.iter_mut().for_each(|v| scrub_json(v, config)),
+        Json::Object(members) => {
+            let old = core::mem::take(members);
+            for (key, mut v) in old {
+                scrub_json(&mut v, config);
+                Json::insert(members, config.scrub(&key), v);
+            }
+        }
+        Json::Null | Json::Bool(_) | Json::Number(_) => {}
     }
 }
 
@@ -192,11 +205,10 @@ const fn reason_phrase(status: u16) -> Option<&'static str> {
     })
 }
 
-fn string_of(v: Option<&Value>) -> Option<String> {
+fn string_of(v: Option<&Json>) -> Option<String> {
     match v? {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
+        Json::String(s) | Json::Number(s) => Some(s.clone()),
+        Json::Bool(b) => Some(if *b { "true" } else { "false" }.to_owned()),
         _ => None,
     }
 }
@@ -206,12 +218,12 @@ fn pointer_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
-fn errors_from_value(value: &Value) -> Vec<ErrorObject> {
-    let Value::Object(obj) = value else {
+fn errors_from_value(value: &Json) -> Vec<ErrorObject> {
+    let Json::Object(_) = value else {
         // A bare array of errors, or a scalar: take what looks like errors.
         return match value {
-            Value::Array(items) => items.iter().filter_map(error_from_item).collect(),
-            Value::String(s) if !s.is_empty() => {
+            Json::Array(items) => items.iter().filter_map(error_from_item).collect(),
+            Json::String(s) if !s.is_empty() => {
                 vec![ErrorObject {
                     detail: Some(s.clone()),
                     ..ErrorObject::default()
@@ -220,10 +232,11 @@ fn errors_from_value(value: &Value) -> Vec<ErrorObject> {
             _ => Vec::new(),
         };
     };
+    let obj = value;
     match obj.get("errors") {
-        Some(Value::Array(items)) => return items.iter().filter_map(error_from_item).collect(),
-        Some(Value::Object(single)) => return error_from_object(single).into_iter().collect(),
-        Some(Value::String(s)) => {
+        Some(Json::Array(items)) => return items.iter().filter_map(error_from_item).collect(),
+        Some(single @ Json::Object(_)) => return error_from_object(single).into_iter().collect(),
+        Some(Json::String(s)) => {
             return vec![ErrorObject {
                 detail: Some(s.clone()),
                 ..ErrorObject::default()
@@ -233,8 +246,8 @@ fn errors_from_value(value: &Value) -> Vec<ErrorObject> {
     }
     match obj.get("detail") {
         // FastAPI validation errors (10DLC): [{ loc, msg, type }].
-        Some(Value::Array(items)) => return items.iter().filter_map(error_from_item).collect(),
-        Some(Value::String(detail)) if !obj.contains_key("code") && !obj.contains_key("title") => {
+        Some(Json::Array(items)) => return items.iter().filter_map(error_from_item).collect(),
+        Some(Json::String(detail)) if obj.get("code").is_none() && obj.get("title").is_none() => {
             return vec![ErrorObject {
                 detail: Some(detail.clone()),
                 ..ErrorObject::default()
@@ -248,10 +261,10 @@ fn errors_from_value(value: &Value) -> Vec<ErrorObject> {
     Vec::new()
 }
 
-fn error_from_item(item: &Value) -> Option<ErrorObject> {
+fn error_from_item(item: &Json) -> Option<ErrorObject> {
     match item {
-        Value::Object(map) => error_from_object(map),
-        Value::String(s) => Some(ErrorObject {
+        Json::Object(_) => error_from_object(item),
+        Json::String(s) => Some(ErrorObject {
             detail: Some(s.clone()),
             ..ErrorObject::default()
         }),
@@ -260,7 +273,7 @@ fn error_from_item(item: &Value) -> Option<ErrorObject> {
 }
 
 /// One error object in any of the known forms; `None` if it has none of their fields.
-fn error_from_object(map: &Map<String, Value>) -> Option<ErrorObject> {
+fn error_from_object(map: &Json) -> Option<ErrorObject> {
     let mut e = ErrorObject {
         code: string_of(map.get("code")),
         title: string_of(map.get("title")),
@@ -268,7 +281,7 @@ fn error_from_object(map: &Map<String, Value>) -> Option<ErrorObject> {
         source: None,
         meta: map.get("meta").filter(|m| !m.is_null()).cloned(),
     };
-    if let Some(Value::Object(src)) = map.get("source") {
+    if let Some(src @ Json::Object(_)) = map.get("source") {
         e.source = Some(ErrorSource {
             pointer: string_of(src.get("pointer")),
             parameter: string_of(src.get("parameter")),
@@ -283,7 +296,7 @@ fn error_from_object(map: &Map<String, Value>) -> Option<ErrorObject> {
             .get_or_insert_with(|| format!("/{}", pointer_token(&field)));
     }
     // FastAPI: { loc: ["body", "brandId"], msg, type }.
-    if let Some(Value::Array(loc)) = map.get("loc") {
+    if let Some(Json::Array(loc)) = map.get("loc") {
         let parts: Vec<String> = loc.iter().filter_map(|p| string_of(Some(p))).collect();
         let (place, rest) = parts
             .split_first()
@@ -307,12 +320,11 @@ fn error_from_object(map: &Map<String, Value>) -> Option<ErrorObject> {
                 )
             }
         }
-        let mut meta = Map::new();
-        meta.insert("loc".into(), Value::Array(loc.clone()));
+        let mut meta = vec![("loc".to_owned(), Json::Array(loc.clone()))];
         if let Some(t) = map.get("type") {
-            meta.insert("type".into(), t.clone());
+            meta.push(("type".to_owned(), t.clone()));
         }
-        e.meta.get_or_insert(Value::Object(meta));
+        e.meta.get_or_insert(Json::Object(meta));
     }
     if e.detail.is_none() {
         e.detail = string_of(map.get("message"))
@@ -325,7 +337,7 @@ fn error_from_object(map: &Map<String, Value>) -> Option<ErrorObject> {
 
 /// Reads a response: `Ok` with the body for a 2xx, `Err(ApiError::Http)` otherwise.
 ///
-/// The body of a 2xx must be JSON, or empty (`Value::Null`, e.g. 204). Everything that
+/// The body of a 2xx must be JSON, or empty (`Json::Null`, e.g. 204). Everything that
 /// came from the network is scrubbed of the API key before it goes into an error.
 ///
 /// # Errors
@@ -347,15 +359,15 @@ pub fn parse_response(
     }
     let trimmed = body.trim_ascii();
     let body = if trimmed.is_empty() || status == 204 {
-        Value::Null
+        Json::Null
     } else {
-        serde_json::from_slice(trimmed).map_err(|e| ApiError::InvalidResponse {
-            status,
-            message: format!(
-                "{}: the {status} response body is not JSON ({e})",
-                op.name()
-            ),
-        })?
+        core::str::from_utf8(trimmed)
+            .ok()
+            .and_then(Json::parse)
+            .ok_or_else(|| ApiError::InvalidResponse {
+                status,
+                message: format!("{}: the {status} response body is not JSON", op.name()),
+            })?
     };
     Ok(ApiResponse {
         status,

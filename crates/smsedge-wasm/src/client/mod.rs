@@ -12,8 +12,7 @@ mod transport;
 
 use std::rc::Rc;
 
-use serde_json::Value;
-use smsedge_core::api::{self, ApiResponse, ClientConfig, MAX_RETRIES_LIMIT, Operation};
+use smsedge_core::api::{self, ApiResponse, ClientConfig, Json, MAX_RETRIES_LIMIT, Operation};
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
@@ -164,8 +163,8 @@ impl Transport {
 pub(crate) struct Call {
     op: Operation,
     path_args: Vec<String>,
-    query: Option<Value>,
-    body: Option<Value>,
+    query: Option<Json>,
+    body: Option<Json>,
 }
 
 impl Call {
@@ -202,14 +201,14 @@ impl Call {
 
 /// A JS value as JSON, exactly as `JSON.stringify` writes it (so `Date`s become ISO
 /// strings and `undefined` fields are dropped, as in `fetch` bodies everywhere).
-fn json_of(value: &JsValue, name: &str, what: &str) -> Result<Option<Value>, Error> {
+fn json_of(value: &JsValue, name: &str, what: &str) -> Result<Option<Json>, Error> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
     let invalid = || Error::invalid_argument(format!("{name}: {what} must be a JSON object"));
     let text = js_sys::JSON::stringify(value).map_err(|_| invalid())?;
     let text = text.as_string().ok_or_else(invalid)?;
-    serde_json::from_str(&text).map(Some).map_err(|_| invalid())
+    Json::parse(&text).map(Some).ok_or_else(invalid)
 }
 
 /// `{ body, status, attempts, requestId, rateLimit }` for `pkg/client.js`.

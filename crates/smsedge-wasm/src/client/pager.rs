@@ -81,8 +81,7 @@ impl Pager {
             s.busy = false;
             let (response, _) = sent.map_err(Error::from)?;
             let items = s.paginator.advance(response.body).map_err(Error::from)?;
-            let text = serde_json::to_string(&items)
-                .map_err(|e| Error::internal(format!("page items: {e}")))?;
+            let text = smsedge_core::api::Json::Array(items).to_text();
             let out = js_sys::Object::new();
             set(
                 &out,
