@@ -1,0 +1,82 @@
+// Loads examples/worker into workerd (through miniflare) the way wrangler bundles it: the bare
+// import `smsedge/webhooks` is resolved with the `workerd` export condition from the installed
+// package's package.json, its relative imports are followed, and `.wasm` files become
+// CompiledWasm modules (wrangler's default rule), so the Worker runs with no init call.
+// Used by tests/worker/worker.test.mjs and bench/worker-load.mjs.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const WORKER_DIR = path.join(ROOT, 'examples/worker');
+const VIRTUAL = '/worker'; // modulesRoot: module names are paths below it
+
+const CONDITIONS = ['workerd', 'worker', 'browser', 'import', 'default']; // wrangler's order
+
+/** The file a bare specifier like `smsedge/webhooks` resolves to under the workerd condition. */
+export function resolvePackage(specifier, fromDir = WORKER_DIR) {
+  const [name, ...rest] = specifier.split('/');
+  const require = createRequire(path.join(fromDir, 'noop.js'));
+  let pkgJson;
+  try {
+    pkgJson = require.resolve(`${name}/package.json`);
+  } catch {
+    // examples/worker has no node_modules of its own in the tests: the root's smsedge (file:pkg)
+    pkgJson = createRequire(path.join(ROOT, 'noop.js')).resolve(`${name}/package.json`);
+  }
+  const pkgDir = path.dirname(pkgJson);
+  const exportsMap = JSON.parse(readFileSync(pkgJson, 'utf8')).exports;
+  let target = exportsMap[rest.length ? `./${rest.join('/')}` : '.'];
+  while (target && typeof target === 'object') {
+    const condition = CONDITIONS.find((c) => c in target);
+    if (!condition) throw new Error(`${specifier}: no export for ${CONDITIONS.join('/')}`);
+    target = target[condition];
+  }
+  if (typeof target !== 'string') throw new Error(`${specifier}: not exported`);
+  return { pkgDir, file: path.join(pkgDir, target) };
+}
+
+const IMPORT_RE = /(?:^|[;\s])(?:import|export)\s*(?:[^'"`;]*?\sfrom\s*)?['"]([^'"]+)['"]/g;
+
+/**
+ * Miniflare `modules` for an entry file (named by its path below examples/worker): its relative
+ * imports and bare package imports, recursively.
+ */
+export function workerModules(entryFile) {
+  const modules = new Map(); // name -> module
+  const add = (file, name) => {
+    if (modules.has(name)) return;
+    if (file.endsWith('.wasm')) {
+      modules.set(name, { type: 'CompiledWasm', path: path.posix.join(VIRTUAL, name), contents: readFileSync(file) });
+      return;
+    }
+    const source = readFileSync(file, 'utf8');
+    modules.set(name, { type: 'ESModule', path: path.posix.join(VIRTUAL, name), contents: source });
+    for (const [, spec] of source.matchAll(IMPORT_RE)) {
+      if (spec.startsWith('.')) {
+        add(path.resolve(path.dirname(file), spec), path.posix.normalize(path.posix.join(path.posix.dirname(name), spec)));
+      } else if (!spec.startsWith('node:') && !spec.startsWith('cloudflare:')) {
+        // A bare import: workerd looks it up relative to the importing module's directory, so
+        // the package entry is named `<dir>/<specifier>` and its own relative imports resolve
+        // below that (`src/smsedge/webhooks` + `./boundary.js` = `src/smsedge/boundary.js`).
+        const { file: target } = resolvePackage(spec, path.dirname(file));
+        addPackageFile(target, path.posix.join(path.posix.dirname(name), spec));
+      }
+    }
+  };
+  const addPackageFile = (file, name) => {
+    if (modules.has(name)) return;
+    const source = readFileSync(file, 'utf8');
+    modules.set(name, { type: 'ESModule', path: path.posix.join(VIRTUAL, name), contents: source });
+    for (const [, spec] of source.matchAll(IMPORT_RE)) {
+      if (!spec.startsWith('.')) throw new Error(`${file}: bare import ${spec} not supported here`);
+      // Relative to the module's name: `smsedge/webhooks` + `./x` = `smsedge/x`. The file on
+      // disk is relative to the real file.
+      const childName = path.posix.normalize(path.posix.join(path.posix.dirname(name), spec));
+      add(path.resolve(path.dirname(file), spec), childName);
+    }
+  };
+  add(entryFile, path.relative(WORKER_DIR, entryFile).split(path.sep).join('/'));
+  return [...modules.values()];
+}
