@@ -1187,7 +1187,10 @@ mod api {
             &config,
         )
         .unwrap();
-        assert_eq!(resp.body, serde_json::from_slice::<Value>(body).unwrap());
+        assert_eq!(
+            Value::from(&resp.body),
+            serde_json::from_slice::<Value>(body).unwrap()
+        );
         assert_eq!(resp.request_id.as_deref(), Some("req_1"));
         assert_eq!(resp.rate_limit.unwrap().remaining, Some(99));
         // DELETE /messages/{id}: the bare message.
@@ -1223,7 +1226,7 @@ mod api {
             &config,
         )
         .unwrap();
-        assert_eq!(resp.body, Value::Null);
+        assert_eq!(resp.body, Json::Null);
         let resp = parse_response(
             Operation::MessagingTollfreeVerificationRequestsDelete,
             200,
@@ -1234,7 +1237,7 @@ mod api {
             &config,
         )
         .unwrap();
-        assert_eq!(resp.body, Value::Null);
+        assert_eq!(resp.body, Json::Null);
         let resp = parse_response(
             Operation::PortabilityChecksRun,
             201,

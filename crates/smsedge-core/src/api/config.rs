@@ -139,12 +139,27 @@ impl ClientConfig {
     /// in case a proxy echoes the `Authorization` header.
     #[must_use]
     pub fn scrub(&self, text: &str) -> String {
-        match &self.api_key {
-            Some(key) if key.0.len() >= MIN_SCRUB_LEN && text.contains(key.0.as_str()) => {
-                text.replace(key.0.as_str(), "<redacted>")
+        let Some(key) = self.api_key.as_ref().filter(|k| k.0.len() >= MIN_SCRUB_LEN) else {
+            return text.to_owned();
+        };
+        // A plain scan (the key is short) rather than `str::replace`, whose two-way
+        // searcher costs several KB of wasm.
+        let (key, bytes) = (key.0.as_bytes(), text.as_bytes());
+        let mut out = String::with_capacity(text.len());
+        let (mut start, mut i) = (0, 0);
+        while i + key.len() <= bytes.len() {
+            if bytes.get(i..i + key.len()) == Some(key) {
+                // The key is ASCII, so both ends of a match are character boundaries.
+                out.push_str(text.get(start..i).unwrap_or_default());
+                out.push_str("<redacted>");
+                i += key.len();
+                start = i;
+            } else {
+                i += 1;
             }
-            _ => text.to_owned(),
         }
+        out.push_str(text.get(start..).unwrap_or_default());
+        out
     }
 }
 

@@ -174,35 +174,47 @@ fn write_string(s: &str, out: &mut String) {
 /// The integer part of a non-negative JSON number (`"12"`, `"12.7"`, `"1.2e3"`),
 /// saturating at `u64::MAX`. `None` for a negative or malformed number.
 pub(crate) fn number_to_u64(n: &str) -> Option<u64> {
-    let (mantissa, exp) = match n.split_once(['e', 'E']) {
-        Some((m, e)) => (m, e.parse::<i64>().ok()?),
-        None => (n, 0),
-    };
+    let (mantissa, exp) = n.split_once(['e', 'E']).unwrap_or((n, ""));
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    if int.is_empty() && frac.is_empty() {
+    // The exponent, read by hand (no integer parser): its sign, then saturating digits.
+    let (negative, exp_digits) = match exp.as_bytes().first() {
+        Some(b'-') => (true, exp.get(1..)?),
+        Some(b'+') => (false, exp.get(1..)?),
+        _ => (false, exp),
+    };
+    if (int.is_empty() && frac.is_empty()) || (exp_digits.is_empty() && n.len() != mantissa.len()) {
         return None;
     }
-    let digits = || int.bytes().chain(frac.bytes());
-    if !digits().all(|b| b.is_ascii_digit()) {
-        return None;
+    let mut shift: usize = 0;
+    for b in exp_digits.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        shift = shift
+            .saturating_mul(10)
+            .saturating_add(usize::from(b - b'0'));
     }
     // Digits before the decimal point once the exponent is applied.
-    let point = i64::try_from(int.len()).ok()?.saturating_add(exp);
+    let point = if negative {
+        int.len().saturating_sub(shift)
+    } else {
+        int.len().saturating_add(shift)
+    };
     let mut value: u64 = 0;
-    let mut taken: i64 = 0;
-    for b in digits() {
-        if taken >= point {
+    for (i, b) in int.bytes().chain(frac.bytes()).enumerate() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        if i < point {
+            value = value.saturating_mul(10).saturating_add(u64::from(b - b'0'));
+        }
+    }
+    let digits = int.len() + frac.len();
+    for _ in digits..point {
+        if value == 0 || value == u64::MAX {
             break;
         }
-        value = value
-            .checked_mul(10)
-            .and_then(|v| v.checked_add(u64::from(b - b'0')))
-            .unwrap_or(u64::MAX);
-        taken += 1;
-    }
-    while taken < point && value != 0 {
         value = value.saturating_mul(10);
-        taken += 1;
     }
     Some(value)
 }
@@ -501,6 +513,10 @@ mod tests {
         assert_eq!(n("1.25e2"), Some(125));
         assert_eq!(n("5e-1"), Some(0));
         assert_eq!(n("1e30"), Some(u64::MAX));
+        assert_eq!(n("1e99999999999999999999999"), Some(u64::MAX));
+        assert_eq!(n("1e-99999999999999999999999"), Some(0));
+        assert_eq!(n("1e"), None);
+        assert_eq!(n("1e+"), None);
         assert_eq!(n("99999999999999999999999"), Some(u64::MAX));
         assert_eq!(n("-1"), None);
         assert_eq!(n("."), None);

@@ -150,21 +150,23 @@ macro_rules! operations {
             /// The operation's description: method, path, requirements.
             #[must_use]
             pub const fn spec(self) -> &'static OperationSpec {
-                match self {
-                    $(Operation::$variant => &OperationSpec {
-                        name: $name,
-                        method: Method::$method,
-                        path: $path,
-                        path_params: &[$($pp),*],
-                        required_query: &[$($rq),*],
-                        has_body: $has_body,
-                        required_body: $rb,
-                        response: $response,
-                        preflight: Preflight::$preflight,
-                    },)+
-                }
+                // One static table, indexed by the variant: the strings are in the wasm once.
+                &SPECS[self as usize]
             }
         }
+
+        /// Every operation's description, in catalogue (and variant) order.
+        static SPECS: [OperationSpec; Operation::ALL.len()] = [$(OperationSpec {
+            name: $name,
+            method: Method::$method,
+            path: $path,
+            path_params: &[$($pp),*],
+            required_query: &[$($rq),*],
+            has_body: $has_body,
+            required_body: $rb,
+            response: $response,
+            preflight: Preflight::$preflight,
+        },)+];
     };
 }
 

@@ -5,7 +5,7 @@ use super::ApiError;
 use super::json::Json;
 use super::operation::Operation;
 use crate::segments::{
-    MAX_SEGMENTS, Options, RequestEncoding, SegmentError, Sender, count_segments, utf16,
+    MAX_SEGMENTS, Options, RequestEncoding, SegmentError, Sender, count_segments,
 };
 
 /// Telnyx: invalid `to` address (used here for any malformed E.164 address).
@@ -257,11 +257,11 @@ pub fn check_message(
             });
         }
     };
-    let units = utf16(text);
     let sender = sender_of(from, from_kind);
     let count = |smart: bool| {
+        // `str`, as the segments binding counts it: one instantiation of the engine.
         count_segments(
-            &units,
+            text,
             &Options {
                 sender,
                 encoding,

@@ -215,7 +215,15 @@ fn string_of(v: Option<&Json>) -> Option<String> {
 
 /// Escapes a JSON pointer token (RFC 6901: `~` → `~0`, `/` → `~1`).
 fn pointer_token(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
+    let mut out = String::with_capacity(token.len());
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn errors_from_value(value: &Json) -> Vec<ErrorObject> {

@@ -10,6 +10,7 @@
 mod pager;
 mod transport;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use smsedge_core::api::{self, ApiResponse, ClientConfig, Json, MAX_RETRIES_LIMIT, Operation};
@@ -46,6 +47,21 @@ const OPTIONS: &[&str] = &[
 /// Delays and timeouts are given to `setTimeout`, whose limit is 2³¹ − 1 ms.
 const MAX_TIMER_MS: f64 = 2_147_483_647.0;
 
+/// A whole-number option from 0 to `max`.
+fn whole(fields: &Fields, key: &'static str, max: f64) -> Result<Option<u64>, Error> {
+    match fields.number(key)? {
+        None => Ok(None),
+        Some(v) if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= max => Ok(Some(v as u64)),
+        Some(_) => Err(Error::new(
+            "invalid_config",
+            format!(
+                "options.{key} must be a whole number from 0 to {}",
+                max as u64
+            ),
+        )),
+    }
+}
+
 /// The transport of one `TelnyxClient` (internal: use `TelnyxClient` from the package).
 #[wasm_bindgen(js_name = TelnyxTransport, skip_typescript)]
 pub struct Transport {
@@ -73,21 +89,7 @@ impl Transport {
             fields.string("apiKey")?.as_deref(),
             fields.string("baseUrl")?.as_deref(),
         )?;
-        let whole = |key: &'static str, max: f64| -> Result<Option<u64>, Error> {
-            match fields.number(key)? {
-                None => Ok(None),
-                Some(v) if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= max => {
-                    Ok(Some(v as u64))
-                }
-                Some(_) => Err(Error::new(
-                    "invalid_config",
-                    format!(
-                        "options.{key} must be a whole number from 0 to {}",
-                        max as u64
-                    ),
-                )),
-            }
-        };
+        let whole = |key: &'static str, max: f64| whole(&fields, key, max);
         if let Some(ms) = whole("timeoutMs", MAX_TIMER_MS)? {
             config.timeout_ms = ms;
         }
@@ -126,24 +128,18 @@ impl Transport {
         query: JsValue,
         body: JsValue,
     ) -> js_sys::Promise {
-        let inner = Rc::clone(&self.inner);
-        let args = Call::read(name, &path_args, &query, &body);
-        wasm_bindgen_futures::future_to_promise(async move {
-            let call = args?;
+        let request = Call::read(name, &path_args, &query, &body).and_then(|call| {
             let refs: Vec<&str> = call.path_args.iter().map(String::as_str).collect();
-            let request = api::build_request(
+            api::build_request(
                 call.op,
                 &refs,
                 call.query.as_ref(),
                 call.body.as_ref(),
-                &inner.config,
+                &self.inner.config,
             )
-            .map_err(Error::from)?;
-            let (response, bytes) = transport::send(&inner, &request)
-                .await
-                .map_err(Error::from)?;
-            Ok(response_object(&response, &bytes))
-        })
+            .map_err(Error::from)
+        });
+        run(Rc::clone(&self.inner), request, Finish::Response)
     }
 
     /// Starts a walk over every page of a list operation (`TelnyxPager`).
@@ -157,6 +153,34 @@ impl Transport {
         let call = Call::read(name, &path_args, &query, &JsValue::UNDEFINED)?;
         Pager::new(Rc::clone(&self.inner), call, limits)
     }
+}
+
+/// What to make of a call's response.
+pub(crate) enum Finish {
+    /// `{ body, status, attempts, requestId, rateLimit }`.
+    Response,
+    /// The items of a page, through the pager's state.
+    Page(Rc<RefCell<pager::State>>),
+}
+
+/// Sends `request` (or rejects with its error) and finishes as asked. Every call of the
+/// client goes through this one future, so its machinery is in the wasm once.
+pub(crate) fn run(
+    inner: Rc<Inner>,
+    request: Result<api::HttpRequest, Error>,
+    finish: Finish,
+) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let request = request?;
+        let sent = transport::send(&inner, &request).await;
+        match finish {
+            Finish::Response => {
+                let (response, bytes) = sent.map_err(Error::from)?;
+                Ok(response_object(&response, &bytes))
+            }
+            Finish::Page(state) => pager::finish(&state, sent),
+        }
+    })
 }
 
 /// The arguments of one call, read from JavaScript.

@@ -3,10 +3,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use smsedge_core::api::{PageLimits, Paginator};
+use smsedge_core::api::{ApiError, ApiResponse, Json, PageLimits, Paginator};
 use wasm_bindgen::prelude::*;
 
-use super::{Call, Inner, set, transport};
+use super::{Call, Finish, Inner, run, set};
 use crate::error::Error;
 use crate::js::Fields;
 
@@ -17,7 +17,7 @@ pub struct Pager {
     state: Rc<RefCell<State>>,
 }
 
-struct State {
+pub(crate) struct State {
     paginator: Paginator,
     path_args: Vec<String>,
     /// A page is being fetched: a second `next()` meanwhile would fetch it again.
@@ -57,46 +57,55 @@ impl Pager {
     /// Fetches the next page: resolves to `{ items, done, stopReason }`, or `null` when the
     /// walk is already over.
     pub fn next(&self) -> js_sys::Promise {
-        let inner = Rc::clone(&self.inner);
-        let state = Rc::clone(&self.state);
-        wasm_bindgen_futures::future_to_promise(async move {
-            let request = {
-                let mut s = state.borrow_mut();
-                if s.busy {
-                    return Err(Error::invalid_argument(
-                        "the previous page is still being fetched: await it first",
-                    )
-                    .into());
-                }
+        let request = {
+            let mut s = self.state.borrow_mut();
+            if s.busy {
+                Err(Error::invalid_argument(
+                    "the previous page is still being fetched: await it first",
+                ))
+            } else {
                 let args: Vec<&str> = s.path_args.iter().map(String::as_str).collect();
-                let request = s.paginator.next_request(&args, &inner.config);
-                let Some(request) = request.map_err(Error::from)? else {
-                    return Ok(JsValue::NULL);
-                };
-                s.busy = true;
-                request
-            };
-            let sent = transport::send(&inner, &request).await;
-            let mut s = state.borrow_mut();
-            s.busy = false;
-            let (response, _) = sent.map_err(Error::from)?;
-            let items = s.paginator.advance(response.body).map_err(Error::from)?;
-            let text = smsedge_core::api::Json::Array(items).to_text();
-            let out = js_sys::Object::new();
-            set(
-                &out,
-                "items",
-                &js_sys::JSON::parse(&text).unwrap_or_else(|_| js_sys::Array::new().into()),
-            );
-            set(&out, "done", &s.paginator.is_done().into());
-            set(
-                &out,
-                "stopReason",
-                &s.paginator
-                    .stop_reason()
-                    .map_or(JsValue::NULL, |r| r.code().into()),
-            );
-            Ok(out.into())
-        })
+                match s.paginator.next_request(&args, &self.inner.config) {
+                    Ok(None) => return js_sys::Promise::resolve(&JsValue::NULL),
+                    Ok(Some(request)) => {
+                        s.busy = true;
+                        Ok(request)
+                    }
+                    Err(e) => Err(Error::from(e)),
+                }
+            }
+        };
+        run(
+            Rc::clone(&self.inner),
+            request,
+            Finish::Page(Rc::clone(&self.state)),
+        )
     }
+}
+
+/// Feeds the page just fetched to the paginator: `{ items, done, stopReason }`.
+pub(super) fn finish(
+    state: &RefCell<State>,
+    sent: Result<(ApiResponse, Vec<u8>), ApiError>,
+) -> Result<JsValue, JsValue> {
+    let mut s = state.borrow_mut();
+    s.busy = false;
+    let (response, _) = sent.map_err(Error::from)?;
+    let items = s.paginator.advance(response.body).map_err(Error::from)?;
+    let text = Json::Array(items).to_text();
+    let out = js_sys::Object::new();
+    set(
+        &out,
+        "items",
+        &js_sys::JSON::parse(&text).unwrap_or_else(|_| js_sys::Array::new().into()),
+    );
+    set(&out, "done", &s.paginator.is_done().into());
+    set(
+        &out,
+        "stopReason",
+        &s.paginator
+            .stop_reason()
+            .map_or(JsValue::NULL, |r| r.code().into()),
+    );
+    Ok(out.into())
 }
