@@ -10,7 +10,11 @@
 //
 // `smsedge` is the smsedge/webhooks entry (its small wasm, built for size); the main entry's
 // full wasm (curve arithmetic at opt-level 3) is listed too. Not equal work, in smsedge's disfavour: smsedge (and telnyx's `webhooks.unwrap`) also parses the
-// body into an event; the raw verifiers only check the signature. The async ones (WebCrypto,
+// body into an event; the raw verifiers only check the signature.
+//
+// telnyx (v7, the official SDK): `TelnyxWebhook` in `telnyx/lib/webhooks.js` is what
+// `client.webhooks.unwrap(body, { headers })` runs; it verifies offline with WebCrypto
+// Ed25519 but imports the key again on every call, and takes the body as a string. The async ones (WebCrypto,
 // telnyx) are awaited one at a time, as a request handler awaits them.
 import crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
