@@ -41,9 +41,10 @@ const IMPORT_RE = /(?:^|[;\s])(?:import|export)\s*(?:[^'"`;]*?\sfrom\s*)?['"]([^
 
 /**
  * Miniflare `modules` for an entry file (named by its path below examples/worker): its relative
- * imports and bare package imports, recursively.
+ * imports and bare package imports, recursively. `replace` maps a bare specifier to a file that
+ * stands in for it (bench/worker-load.mjs: `smsedge/webhooks` -> the WebCrypto variant).
  */
-export function workerModules(entryFile) {
+export function workerModules(entryFile, replace = {}) {
   const modules = new Map(); // name -> module
   const add = (file, name) => {
     if (modules.has(name)) return;
@@ -60,7 +61,7 @@ export function workerModules(entryFile) {
         // A bare import: workerd looks it up relative to the importing module's directory, so
         // the package entry is named `<dir>/<specifier>` and its own relative imports resolve
         // below that (`src/smsedge/webhooks` + `./boundary.js` = `src/smsedge/boundary.js`).
-        const { file: target } = resolvePackage(spec, path.dirname(file));
+        const target = replace[spec] ?? resolvePackage(spec, path.dirname(file)).file;
         addPackageFile(target, path.posix.join(path.posix.dirname(name), spec));
       }
     }

@@ -1,0 +1,134 @@
+// Load run (not a test): examples/worker in workerd (miniflare's bundled binary) on 127.0.0.1,
+// driven by autocannon, once verifying with smsedge/webhooks and once with WebCrypto Ed25519 by
+// hand (examples/worker/webcrypto-variant.js standing in for smsedge/webhooks: the rest of the
+// Worker is the same code). The mix: signed message.received webhooks (~1.4 KB) and one in ten
+// invalid (tampered body, old timestamp, malleated or bad-base64 signature, missing header).
+//
+//   node bench/worker-load.mjs [seconds]      (or WORKER_LOAD_SECONDS; default 60 per Worker)
+//   WORKER_LOAD_CONNECTIONS=10 (default)
+//
+// Replay protection is off here (no KV binding) and events go to an in-process sink Worker
+// (the Worker's outbound fetch), so what is measured is the webhook route: read, verify,
+// parse, answer. A false accept is an invalid request answered 2xx.
+import crypto from 'node:crypto';
+import autocannon from 'autocannon';
+import { Miniflare } from 'miniflare';
+import { workerModules, WORKER_DIR } from '../tests/worker/workerd.mjs';
+
+const seconds = Number(process.argv[2] ?? process.env.WORKER_LOAD_SECONDS ?? 60);
+const connections = Number(process.env.WORKER_LOAD_CONNECTIONS ?? 10);
+if (!(seconds > 0) || !(connections > 0)) throw new Error('usage: node bench/worker-load.mjs [seconds > 0]');
+
+const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
+const PUBLIC_KEY = publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('base64');
+const L = (1n << 252n) + 27742317777372353535851937790883648493n;
+
+function signed(body, timestamp) {
+  const ts = String(timestamp);
+  return { ts, sig: crypto.sign(null, Buffer.concat([Buffer.from(`${ts}|`), Buffer.from(body)]), privateKey) };
+}
+
+function malleate(sig) {
+  let s = 0n;
+  for (let i = 63; i >= 32; i--) s = (s << 8n) | BigInt(sig[i]);
+  s += L;
+  const out = Buffer.from(sig);
+  for (let i = 32; i < 64; i++, s >>= 8n) out[i] = Number(s & 0xffn);
+  return out;
+}
+
+/** 1000 requests, one in ten invalid; timestamps stay fresh for the run (tolerance 300 s). */
+function requestMix(counts) {
+  const now = Math.floor(Date.now() / 1000) + Math.min(240, Math.floor(seconds / 2)); // fresh from start to end
+  const requests = [];
+  for (let i = 0; i < 1000; i++) {
+    const body = JSON.stringify({
+      data: {
+        event_type: 'message.received',
+        id: `b7ae1cf0-8d3a-4b8e-9e0f-${String(i).padStart(12, '0')}`,
+        occurred_at: '2024-01-15T20:16:07.588+00:00',
+        payload: {
+          direction: 'inbound', encoding: 'GSM-7', from: { carrier: 'T-Mobile USA', line_type: 'long_code', phone_number: '+13125550100' },
+          id: `msg-${i}`, media: [], messaging_profile_id: '740572b6-099c-44a1-89b9-6c92163bc68d', parts: 1, received_at: '2024-01-15T20:16:07.503+00:00',
+          record_type: 'message', text: 'Hello from the load run. '.repeat(30), to: [{ carrier: 'Telnyx', line_type: 'Wireless', phone_number: '+13125550101', status: 'webhook_delivered' }], type: 'SMS',
+        },
+        record_type: 'event',
+      },
+      meta: { attempt: 1, delivered_to: 'https://example.com/webhooks/telnyx' },
+    });
+    const { ts, sig } = signed(body, now);
+    let headers = { 'telnyx-signature-ed25519': sig.toString('base64'), 'telnyx-timestamp': ts };
+    let sent = body;
+    const fault = i % 10 === 9 ? ['tampered', 'old', 'malleated', 'encoding', 'missing'][(i / 10 | 0) % 5] : null;
+    if (fault === 'tampered') sent = body.replace('Hello', 'Hallo');
+    if (fault === 'old') {
+      const old = signed(body, now - 3600);
+      headers = { 'telnyx-signature-ed25519': old.sig.toString('base64'), 'telnyx-timestamp': old.ts };
+    }
+    if (fault === 'malleated') headers['telnyx-signature-ed25519'] = malleate(sig).toString('base64');
+    if (fault === 'encoding') headers['telnyx-signature-ed25519'] = headers['telnyx-signature-ed25519'].replace(/=+$/, '');
+    if (fault === 'missing') delete headers['telnyx-signature-ed25519'];
+    requests.push({
+      method: 'POST',
+      path: '/webhooks/telnyx',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: sent,
+      onResponse(status) {
+        const ok = status >= 200 && status < 300;
+        if (fault === null) counts[ok ? 'accepted' : 'wronglyRefused']++;
+        else counts[ok ? 'falseAccepts' : 'refused']++;
+      },
+    });
+  }
+  return requests;
+}
+
+async function run(label, replace) {
+  const modules = workerModules(`${WORKER_DIR}/src/index.js`, replace);
+  const mf = new Miniflare({
+    host: '127.0.0.1',
+    workers: [
+      {
+        name: 'worker', modules, modulesRoot: '/worker', compatibilityDate: '2025-09-01',
+        bindings: { TELNYX_PUBLIC_KEY: PUBLIC_KEY, FORWARD_URL: 'http://sink.internal/events' },
+        outboundService: 'sink',
+      },
+      { name: 'sink', modules: true, compatibilityDate: '2025-09-01', script: 'export default { fetch: () => new Response("ok") }' },
+    ],
+  });
+  const url = (await mf.ready).href.replace(/\/$/, '');
+  try {
+    const counts = { accepted: 0, wronglyRefused: 0, refused: 0, falseAccepts: 0 };
+    // Warm up (isolate start, key import, JIT), then measure with fresh counts.
+    await autocannon({ url, connections, amount: 2000, requests: requestMix({ ...counts }) });
+    const result = await autocannon({ url, connections, duration: seconds, requests: requestMix(counts) });
+    return {
+      label,
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      total: result.requests.total,
+      errors: result.errors + result.timeouts + counts.wronglyRefused,
+      falseAccepts: counts.falseAccepts,
+      ...counts,
+    };
+  } finally {
+    await mf.dispose();
+  }
+}
+
+console.log(`examples/worker in workerd, ${seconds} s per Worker, ${connections} connections, 127.0.0.1, node ${process.version}`);
+const smsedge = await run('smsedge/webhooks', {});
+const webcrypto = await run('WebCrypto Ed25519', { 'smsedge/webhooks': `${WORKER_DIR}/webcrypto-variant.js` });
+const rows = [smsedge, webcrypto];
+const pad = (s, n) => String(s).padStart(n);
+console.log(`\n${'verifier'.padEnd(20)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('requests', 10)}${pad('refused', 9)}${pad('errors', 8)}${pad('false accepts', 15)}`);
+for (const r of rows) {
+  console.log(`${r.label.padEnd(20)}${pad(r.rps.toFixed(0), 10)}${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.total, 10)}${pad(r.refused, 9)}${pad(r.errors, 8)}${pad(r.falseAccepts, 15)}`);
+}
+console.log(`\nsmsedge / WebCrypto: ${(smsedge.rps / webcrypto.rps).toFixed(2)}x requests per second, p99 ${smsedge.p99} vs ${webcrypto.p99} ms`);
+const bad = rows.filter((r) => r.errors > 0 || r.falseAccepts > 0);
+if (bad.length) {
+  console.log(`FAILED: ${bad.map((r) => `${r.label}: ${r.errors} errors, ${r.falseAccepts} false accepts`).join('; ')}`);
+  process.exitCode = 1;
+}
