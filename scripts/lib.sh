@@ -75,6 +75,8 @@ build_pkg() {
   # (-5.6 KB gzipped, ~30% slower verification than the full build).
   build_wasm webhooks "webhooks" '--cfg sha2_backend_soft="compact"' \
     --config 'profile.release.package.curve25519-dalek.opt-level="s"'
+  # CommonJS entries for Node's require(), bundled from the ESM ones.
+  node "$ROOT/scripts/build-cjs.mjs"
 }
 
 # The web app's generated files (the checker's examples, from tests/vectors/compliance).
