@@ -1,11 +1,13 @@
 // Load run (not a test): examples/worker in workerd (miniflare's bundled binary) on 127.0.0.1,
 // driven by autocannon, once verifying with smsedge/webhooks and once with WebCrypto Ed25519 by
 // hand (examples/worker/webcrypto-variant.js standing in for smsedge/webhooks: the rest of the
-// Worker is the same code). The mix: signed message.received webhooks (~1.4 KB) and one in ten
-// invalid (tampered body, old timestamp, malleated or bad-base64 signature, missing header).
+// Worker is the same code), and for reference on the main entry's faster wasm. The mix: signed
+// message.received webhooks (~1.4 KB) and one in ten invalid (tampered body, old timestamp,
+// malleated or bad-base64 signature, missing header).
 //
-//   node bench/worker-load.mjs [seconds]      (or WORKER_LOAD_SECONDS; default 60 per Worker)
-//   WORKER_LOAD_CONNECTIONS=10 (default)
+//   node bench/worker-load.mjs [seconds]   (or WORKER_LOAD_SECONDS; default 60 per Worker)
+//   WORKER_LOAD_CONNECTIONS=10, WORKER_LOAD_ROUNDS=3 (defaults): each Worker gets `seconds`
+//   in that many rounds, interleaved with the others'
 //
 // Replay protection is off here (no KV binding) and events go to an in-process sink Worker
 // (the Worker's outbound fetch), so what is measured is the webhook route: read, verify,
@@ -13,11 +15,13 @@
 import crypto from 'node:crypto';
 import autocannon from 'autocannon';
 import { Miniflare } from 'miniflare';
-import { workerModules, WORKER_DIR } from '../tests/worker/workerd.mjs';
+import { resolvePackage, workerModules, WORKER_DIR } from '../tests/worker/workerd.mjs';
 
 const seconds = Number(process.argv[2] ?? process.env.WORKER_LOAD_SECONDS ?? 60);
 const connections = Number(process.env.WORKER_LOAD_CONNECTIONS ?? 10);
 if (!(seconds > 0) || !(connections > 0)) throw new Error('usage: node bench/worker-load.mjs [seconds > 0]');
+const rounds = Math.max(1, Number(process.env.WORKER_LOAD_ROUNDS ?? 3));
+const perRound = seconds / rounds;
 
 const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
 const PUBLIC_KEY = publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('base64');
@@ -37,9 +41,9 @@ function malleate(sig) {
   return out;
 }
 
-/** 1000 requests, one in ten invalid; timestamps stay fresh for the run (tolerance 300 s). */
+/** 1000 requests, one in ten invalid; timestamps stay fresh for a round (tolerance 300 s). */
 function requestMix(counts) {
-  const now = Math.floor(Date.now() / 1000) + Math.min(240, Math.floor(seconds / 2)); // fresh from start to end
+  const now = Math.floor(Date.now() / 1000) + Math.min(240, Math.floor(perRound / 2)); // fresh from start to end
   const requests = [];
   for (let i = 0; i < 1000; i++) {
     const body = JSON.stringify({
@@ -83,7 +87,8 @@ function requestMix(counts) {
   return requests;
 }
 
-async function run(label, replace) {
+/** Starts one Worker variant in its own workerd; returns its URL and a dispose function. */
+async function start(label, replace) {
   const modules = workerModules(`${WORKER_DIR}/src/index.js`, replace);
   const mf = new Miniflare({
     host: '127.0.0.1',
@@ -97,36 +102,73 @@ async function run(label, replace) {
     ],
   });
   const url = (await mf.ready).href.replace(/\/$/, '');
-  try {
-    const counts = { accepted: 0, wronglyRefused: 0, refused: 0, falseAccepts: 0 };
-    // Warm up (isolate start, key import, JIT), then measure with fresh counts.
-    await autocannon({ url, connections, amount: 2000, requests: requestMix({ ...counts }) });
-    const result = await autocannon({ url, connections, duration: seconds, requests: requestMix(counts) });
-    return {
-      label,
-      rps: result.requests.average,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      total: result.requests.total,
-      errors: result.errors + result.timeouts + counts.wronglyRefused,
-      falseAccepts: counts.falseAccepts,
-      ...counts,
-    };
-  } finally {
-    await mf.dispose();
-  }
+  // Warm up (isolate start, key import, JIT) before measuring.
+  await autocannon({ url, connections, amount: 2000, requests: requestMix({ accepted: 0, wronglyRefused: 0, refused: 0, falseAccepts: 0 }) });
+  return {
+    label, url, mf,
+    counts: { accepted: 0, wronglyRefused: 0, refused: 0, falseAccepts: 0 },
+    total: 0, errors: 0, p50s: [], p99s: [], roundRps: [],
+  };
 }
 
-console.log(`examples/worker in workerd, ${seconds} s per Worker, ${connections} connections, 127.0.0.1, node ${process.version}`);
-const smsedge = await run('smsedge/webhooks', {});
-const webcrypto = await run('WebCrypto Ed25519', { 'smsedge/webhooks': `${WORKER_DIR}/webcrypto-variant.js` });
-const rows = [smsedge, webcrypto];
-const pad = (s, n) => String(s).padStart(n);
-console.log(`\n${'verifier'.padEnd(20)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('requests', 10)}${pad('refused', 9)}${pad('errors', 8)}${pad('false accepts', 15)}`);
-for (const r of rows) {
-  console.log(`${r.label.padEnd(20)}${pad(r.rps.toFixed(0), 10)}${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.total, 10)}${pad(r.refused, 9)}${pad(r.errors, 8)}${pad(r.falseAccepts, 15)}`);
+/** One timed round against one variant (only one is driven at a time). */
+async function round(v, secs) {
+  const result = await autocannon({ url: v.url, connections, duration: secs, requests: requestMix(v.counts) });
+  v.total += result.requests.total;
+  v.errors += result.errors + result.timeouts;
+  v.p50s.push(result.latency.p50);
+  v.p99s.push(result.latency.p99);
+  v.roundRps.push(result.requests.total / secs);
 }
-console.log(`\nsmsedge / WebCrypto: ${(smsedge.rps / webcrypto.rps).toFixed(2)}x requests per second, p99 ${smsedge.p99} vs ${webcrypto.p99} ms`);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+console.log(`examples/worker in workerd, ${seconds} s per Worker in ${rounds} interleaved rounds, ${connections} connections, 127.0.0.1, node ${process.version}`);
+// For reference, the third: the same Worker on the main entry's wasm (the full package build,
+// curve arithmetic at opt-level 3), which has no Workers entry of its own; a shim does what
+// webhooks.workerd.js does, with dist/full.
+const pkgDir = resolvePackage('smsedge/webhooks').pkgDir;
+const variants = [
+  await start('smsedge/webhooks', {}),
+  await start('WebCrypto Ed25519', { 'smsedge/webhooks': `${WORKER_DIR}/webcrypto-variant.js` }),
+  await start('smsedge full wasm', {
+    'smsedge/webhooks': {
+      file: `${pkgDir}/webhooks.full-shim.js`, // not on disk: only its directory is used
+      source: "import wasm from './dist/full/smsedge_bg.wasm';\nimport { initSync } from './dist/full/smsedge.js';\n" +
+        "initSync({ module: wasm });\nexport { WebhookVerifier } from './dist/full/smsedge.js';\n",
+    },
+  }),
+];
+try {
+  // Interleaved, rotating the order each round, so a machine busier at one moment does not
+  // favour one Worker.
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < variants.length; i++) await round(variants[(i + r) % variants.length], perRound);
+  }
+} finally {
+  for (const v of variants) await v.mf.dispose();
+}
+
+const rows = variants.map((v) => ({
+  label: v.label,
+  rps: v.total / seconds,
+  p50: median(v.p50s),
+  p99: median(v.p99s),
+  total: v.total,
+  refused: v.counts.refused,
+  errors: v.errors + v.counts.wronglyRefused,
+  falseAccepts: v.counts.falseAccepts,
+  roundRps: v.roundRps.map((x) => x.toFixed(0)).join('/'),
+}));
+const [smsedge, webcrypto, full] = rows;
+const pad = (s, n) => String(s).padStart(n);
+console.log(`\n${'verifier'.padEnd(20)}${pad('req/s', 8)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('requests', 10)}${pad('refused', 9)}${pad('errors', 8)}${pad('false accepts', 15)}   req/s per round`);
+for (const r of rows) {
+  console.log(`${r.label.padEnd(20)}${pad(r.rps.toFixed(0), 8)}${pad(r.p50, 8)}${pad(r.p99, 8)}${pad(r.total, 10)}${pad(r.refused, 9)}${pad(r.errors, 8)}${pad(r.falseAccepts, 15)}   ${r.roundRps}`);
+}
+console.log('(p50 and p99: medians of the rounds)');
+console.log(`\nsmsedge/webhooks / WebCrypto: ${(smsedge.rps / webcrypto.rps).toFixed(2)}x requests per second, p99 ${smsedge.p99} vs ${webcrypto.p99} ms`);
+console.log(`smsedge full wasm / WebCrypto: ${(full.rps / webcrypto.rps).toFixed(2)}x requests per second, p99 ${full.p99} vs ${webcrypto.p99} ms`);
 const bad = rows.filter((r) => r.errors > 0 || r.falseAccepts > 0);
 if (bad.length) {
   console.log(`FAILED: ${bad.map((r) => `${r.label}: ${r.errors} errors, ${r.falseAccepts} false accepts`).join('; ')}`);

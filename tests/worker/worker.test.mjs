@@ -1,13 +1,17 @@
 // examples/worker in workerd, the real Workers runtime (miniflare's bundled binary), on
-// 127.0.0.1: webhooks verified with smsedge/webhooks (the `workerd` build: .wasm imported as a
-// compiled module, no init call), replays dropped through KV, events handed on to a forwarding
+// 127.0.0.1, with smsedge from its `npm pack` tarball: webhooks verified with smsedge/webhooks
+// (the `workerd` build: .wasm imported as a compiled module, no init call), replays dropped through KV, events handed on to a forwarding
 // URL and to a Queue, and the /api proxy against a local fake Telnyx API.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import http from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Miniflare } from 'miniflare';
-import { workerModules, WORKER_DIR } from './workerd.mjs';
+import { workerModules, ROOT, WORKER_DIR } from './workerd.mjs';
 import { loadVectors } from '../js/vectors.mjs';
 
 const { vectors } = loadVectors('webhooks.json');
@@ -76,7 +80,7 @@ const replayable = vectors.filter((v) => {
 });
 const keys = [...new Set(replayable.map((v) => v.publicKey))];
 
-let mf, capture, telnyx;
+let mf, capture, telnyx, packDir;
 const fetchers = {};
 
 before(async () => {
@@ -87,7 +91,13 @@ before(async () => {
     { 'content-type': 'application/json', authorization: req.headers.authorization ?? '', 'x-echo': req.headers.authorization ?? '', 'set-cookie': 'a=b', location: 'https://evil.example/', 'x-request-id': 'req-1' },
     JSON.stringify({ data: { method: req.method, url: req.url, sawAuthorization: req.headers.authorization, body, cookie: req.headers.cookie ?? null } }),
   ]);
-  const modules = workerModules(`${WORKER_DIR}/src/index.js`);
+  // The Worker gets smsedge as a user's `npm install` would: from the tarball `npm pack` makes
+  // (so the package's `files` and `exports` are what is tested), unpacked, no install scripts.
+  packDir = mkdtempSync(path.join(os.tmpdir(), 'smsedge-worker-'));
+  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir, path.join(ROOT, 'pkg')], { encoding: 'utf8' }).trim().split('\n').at(-1);
+  execFileSync('tar', ['-xzf', path.join(packDir, tarball), '-C', packDir]);
+  const modules = workerModules(`${WORKER_DIR}/src/index.js`, {}, { smsedge: path.join(packDir, 'package') });
+  assert.ok(modules.some((m) => m.type === 'CompiledWasm' && m.path.endsWith('/dist/webhooks/smsedge_bg.wasm')));
   const base = { modules, modulesRoot: '/worker', compatibilityDate: '2025-09-01' };
   const tolerance = String(Math.floor(Date.now() / 1000) - 1_700_000_000 + 3600);
   mf = new Miniflare({
@@ -120,6 +130,7 @@ before(async () => {
         } }`,
       },
       { ...base, name: 'nosink', bindings: { TELNYX_PUBLIC_KEY: PUBLIC_KEY } },
+      { ...base, name: 'badconfig', bindings: { TELNYX_PUBLIC_KEY: PUBLIC_KEY, WEBHOOK_TOLERANCE_SECONDS: 'soon', FORWARD_URL: `${capture.url}/never` } },
       ...keys.map((key, i) => ({
         ...base,
         name: `vectors${i}`,
@@ -128,13 +139,14 @@ before(async () => {
     ],
   });
   await mf.ready;
-  for (const name of ['main', 'queued', 'nosink', ...keys.map((_, i) => `vectors${i}`)]) fetchers[name] = await mf.getWorker(name);
+  for (const name of ['main', 'queued', 'nosink', 'badconfig', ...keys.map((_, i) => `vectors${i}`)]) fetchers[name] = await mf.getWorker(name);
 });
 
 after(async () => {
   await mf?.dispose();
   await capture?.close();
   await telnyx?.close();
+  if (packDir) rmSync(packDir, { recursive: true, force: true });
 });
 
 const post = (worker, body, headers) => fetchers[worker].fetch('http://worker.test/webhooks/telnyx', { method: 'POST', body, headers });
@@ -284,6 +296,10 @@ test('EVENTS queue: verified events are sent to the Queue before the 200, replay
   const lost = await post('nosink', body, sign(body));
   assert.equal(lost.status, 500);
   assert.equal(await lost.text(), 'no_event_sink');
+  // A bad var is a configuration error too: 500, not a 403 that blames the sender.
+  const misconfigured = await post('badconfig', body, sign(body));
+  assert.equal(misconfigured.status, 500);
+  assert.equal(await misconfigured.text(), 'invalid_argument');
 });
 
 // ---- /api proxy ----

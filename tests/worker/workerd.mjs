@@ -15,15 +15,19 @@ const VIRTUAL = '/worker'; // modulesRoot: module names are paths below it
 const CONDITIONS = ['workerd', 'worker', 'browser', 'import', 'default']; // wrangler's order
 
 /** The file a bare specifier like `smsedge/webhooks` resolves to under the workerd condition. */
-export function resolvePackage(specifier, fromDir = WORKER_DIR) {
+export function resolvePackage(specifier, fromDir = WORKER_DIR, packages = {}) {
   const [name, ...rest] = specifier.split('/');
   const require = createRequire(path.join(fromDir, 'noop.js'));
   let pkgJson;
-  try {
-    pkgJson = require.resolve(`${name}/package.json`);
-  } catch {
-    // examples/worker has no node_modules of its own in the tests: the root's smsedge (file:pkg)
-    pkgJson = createRequire(path.join(ROOT, 'noop.js')).resolve(`${name}/package.json`);
+  if (packages[name]) {
+    pkgJson = path.join(packages[name], 'package.json'); // e.g. the package unpacked from `npm pack`
+  } else {
+    try {
+      pkgJson = require.resolve(`${name}/package.json`);
+    } catch {
+      // examples/worker has no node_modules of its own in the tests: the root's smsedge (file:pkg)
+      pkgJson = createRequire(path.join(ROOT, 'noop.js')).resolve(`${name}/package.json`);
+    }
   }
   const pkgDir = path.dirname(pkgJson);
   const exportsMap = JSON.parse(readFileSync(pkgJson, 'utf8')).exports;
@@ -42,9 +46,11 @@ const IMPORT_RE = /(?:^|[;\s])(?:import|export)\s*(?:[^'"`;]*?\sfrom\s*)?['"]([^
 /**
  * Miniflare `modules` for an entry file (named by its path below examples/worker): its relative
  * imports and bare package imports, recursively. `replace` maps a bare specifier to a file that
- * stands in for it (bench/worker-load.mjs: `smsedge/webhooks` -> the WebCrypto variant).
+ * stands in for it (bench/worker-load.mjs: `smsedge/webhooks` -> the WebCrypto variant), or to
+ * `{ file, source }`: that source, its relative imports resolved from `file`'s directory.
+ * `packages` maps a package name to the directory it is taken from (default: node_modules).
  */
-export function workerModules(entryFile, replace = {}) {
+export function workerModules(entryFile, replace = {}, packages = {}) {
   const modules = new Map(); // name -> module
   const add = (file, name) => {
     if (modules.has(name)) return;
@@ -61,14 +67,15 @@ export function workerModules(entryFile, replace = {}) {
         // A bare import: workerd looks it up relative to the importing module's directory, so
         // the package entry is named `<dir>/<specifier>` and its own relative imports resolve
         // below that (`src/smsedge/webhooks` + `./boundary.js` = `src/smsedge/boundary.js`).
-        const target = replace[spec] ?? resolvePackage(spec, path.dirname(file)).file;
-        addPackageFile(target, path.posix.join(path.posix.dirname(name), spec));
+        const stand = replace[spec];
+        const target = typeof stand === 'string' ? stand : stand?.file ?? resolvePackage(spec, path.dirname(file), packages).file;
+        addPackageFile(target, path.posix.join(path.posix.dirname(name), spec), stand?.source);
       }
     }
   };
-  const addPackageFile = (file, name) => {
+  const addPackageFile = (file, name, given) => {
     if (modules.has(name)) return;
-    const source = readFileSync(file, 'utf8');
+    const source = given ?? readFileSync(file, 'utf8');
     modules.set(name, { type: 'ESModule', path: path.posix.join(VIRTUAL, name), contents: source });
     for (const [, spec] of source.matchAll(IMPORT_RE)) {
       if (!spec.startsWith('.')) throw new Error(`${file}: bare import ${spec} not supported here`);

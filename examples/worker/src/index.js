@@ -36,6 +36,9 @@ export default {
 // ---------------------------------------------------------------------------------------------
 // Webhooks
 
+// Codes that mean the Worker's configuration is wrong (TELNYX_PUBLIC_KEY, the tolerance var).
+const CONFIG_ERRORS = ['invalid_public_key', 'weak_public_key', 'invalid_argument'];
+
 // Per isolate: the key is parsed once (and again only if the secret changes).
 let verifier = null;
 let verifierConfig = '';
@@ -58,8 +61,8 @@ async function handleWebhook(request, env, ctx) {
     event = await getVerifier(env).verifyRequest(request);
   } catch (e) {
     if (typeof e?.code !== 'string') throw e;
-    // A bad secret is our fault, not the sender's: 500 (Telnyx retries; fix the secret).
-    const status = e.code === 'invalid_public_key' || e.code === 'weak_public_key' ? 500 : 403;
+    // A bad secret or var is our fault, not the sender's: 500 (Telnyx retries; fix the config).
+    const status = CONFIG_ERRORS.includes(e.code) ? 500 : 403;
     // The failure code and nothing else: no message, no echo of the body or headers.
     return new Response(e.code, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }
