@@ -88,7 +88,10 @@ pub use preflight::{
     classify_address,
 };
 pub use request::{HttpRequest, build_request, percent_encode_into};
-pub use response::{ApiResponse, ErrorObject, ErrorSource, TelnyxApiError, parse_response};
+pub use response::{
+    ApiResponse, ErrorObject, ErrorSource, ResponseBody, TelnyxApiError, parse_response,
+    read_response,
+};
 pub use retry::{
     GiveUpReason, MAX_RETRIES_LIMIT, Outcome, RetryDecision, RetryPolicy, SPEND_LIMIT_CODE, decide,
 };

@@ -79,8 +79,20 @@ impl TelnyxApiError {
     /// other body gives no errors and keeps the raw text.
     #[must_use]
     pub fn parse(status: u16, headers: &Headers, body: &[u8], now_unix_ms: Option<u64>) -> Self {
-        let raw_body = String::from_utf8_lossy(body).into_owned();
-        let errors = Json::parse(&raw_body)
+        Self::from_body(status, headers, ResponseBody::parse(body), now_unix_ms)
+    }
+
+    /// As [`TelnyxApiError::parse`], from a body already read (and perhaps parsed by the
+    /// caller: a JavaScript binding lets `JSON.parse` do it).
+    #[must_use]
+    pub fn from_body(
+        status: u16,
+        headers: &Headers,
+        body: ResponseBody,
+        now_unix_ms: Option<u64>,
+    ) -> Self {
+        let errors = body
+            .json
             .as_ref()
             .map(errors_from_value)
             .unwrap_or_default();
@@ -92,7 +104,7 @@ impl TelnyxApiError {
             request_id: request_id(headers),
             retry_after_ms: retry_after_ms(headers, now_unix_ms),
             rate_limit: rate_limit(headers, now_unix_ms),
-            raw_body,
+            raw_body: body.text,
             attempts: 1,
         }
     }
@@ -343,6 +355,25 @@ fn error_from_object(map: &Json) -> Option<ErrorObject> {
     known.then_some(e)
 }
 
+/// A response body as received: its text (lossy UTF-8) and its JSON value, when it is JSON.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResponseBody {
+    /// The body's text.
+    pub text: String,
+    /// The parsed body; `None` when it is empty or not JSON.
+    pub json: Option<Json>,
+}
+
+impl ResponseBody {
+    /// Reads the bytes as lossy UTF-8 and parses them with [`Json::parse`].
+    #[must_use]
+    pub fn parse(body: &[u8]) -> Self {
+        let text = String::from_utf8_lossy(body).into_owned();
+        let json = Json::parse(&text);
+        Self { text, json }
+    }
+}
+
 /// Reads a response: `Ok` with the body for a 2xx, `Err(ApiError::Http)` otherwise.
 ///
 /// The body of a 2xx must be JSON, or empty (`Json::Null`, e.g. 204). Everything that
@@ -360,22 +391,36 @@ pub fn parse_response(
     now_unix_ms: Option<u64>,
     config: &ClientConfig,
 ) -> Result<ApiResponse, ApiError> {
+    let body = ResponseBody::parse(body);
+    read_response(op, status, headers, body, attempts, now_unix_ms, config)
+}
+
+/// As [`parse_response`], from a body already read (and perhaps parsed by the caller).
+///
+/// # Errors
+/// As [`parse_response`].
+pub fn read_response(
+    op: Operation,
+    status: u16,
+    headers: &Headers,
+    body: ResponseBody,
+    attempts: u32,
+    now_unix_ms: Option<u64>,
+    config: &ClientConfig,
+) -> Result<ApiResponse, ApiError> {
     if !(200..=299).contains(&status) {
-        let mut err = TelnyxApiError::parse(status, headers, body, now_unix_ms).scrubbed(config);
+        let mut err =
+            TelnyxApiError::from_body(status, headers, body, now_unix_ms).scrubbed(config);
         err.attempts = attempts;
         return Err(ApiError::Http(Box::new(err)));
     }
-    let trimmed = body.trim_ascii();
-    let body = if trimmed.is_empty() || status == 204 {
+    let body = if body.text.trim_ascii().is_empty() || status == 204 {
         Json::Null
     } else {
-        core::str::from_utf8(trimmed)
-            .ok()
-            .and_then(Json::parse)
-            .ok_or_else(|| ApiError::InvalidResponse {
-                status,
-                message: format!("{}: the {status} response body is not JSON", op.name()),
-            })?
+        body.json.ok_or_else(|| ApiError::InvalidResponse {
+            status,
+            message: format!("{}: the {status} response body is not JSON", op.name()),
+        })?
     };
     Ok(ApiResponse {
         status,

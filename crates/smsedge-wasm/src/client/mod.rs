@@ -175,8 +175,8 @@ pub(crate) fn run(
         let sent = transport::send(&inner, &request).await;
         match finish {
             Finish::Response => {
-                let (response, bytes) = sent.map_err(Error::from)?;
-                Ok(response_object(&response, &bytes))
+                let (response, body) = sent.map_err(Error::from)?;
+                Ok(response_object(&response, body))
             }
             Finish::Page(state) => pager::finish(&state, sent),
         }
@@ -232,17 +232,61 @@ fn json_of(value: &JsValue, name: &str, what: &str) -> Result<Option<Json>, Erro
     let invalid = || Error::invalid_argument(format!("{name}: {what} must be a JSON object"));
     let text = js_sys::JSON::stringify(value).map_err(|_| invalid())?;
     let text = text.as_string().ok_or_else(invalid)?;
-    Json::parse(&text).map(Some).ok_or_else(invalid)
+    let plain = js_sys::JSON::parse(&text).map_err(|_| invalid())?;
+    to_json(&plain, 0).map(Some).ok_or_else(invalid)
+}
+
+/// Nesting deeper than this is not read (as the core's `Json::parse`).
+const MAX_DEPTH: u32 = 128;
+
+/// A value from `JSON.parse` as the core's [`Json`] (numbers as JavaScript writes them).
+/// `None` when it nests deeper than [`MAX_DEPTH`] (or is not a JSON value).
+pub(crate) fn to_json(value: &JsValue, depth: u32) -> Option<Json> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    if value.is_null() {
+        return Some(Json::Null);
+    }
+    if let Some(b) = value.as_bool() {
+        return Some(Json::Bool(b));
+    }
+    if let Some(s) = value.as_string() {
+        return Some(Json::String(s));
+    }
+    if value.as_f64().is_some() {
+        let number: &js_sys::Number = value.unchecked_ref();
+        return number
+            .to_string_with_radix(10)
+            .ok()
+            .map(|s| Json::Number(s.into()));
+    }
+    if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+        let mut items = Vec::new();
+        for item in array.iter() {
+            items.push(to_json(&item, depth + 1)?);
+        }
+        return Some(Json::Array(items));
+    }
+    if !value.is_object() {
+        return None;
+    }
+    let mut members = Vec::new();
+    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let key = entry.get(0).as_string()?;
+        Json::insert(&mut members, key, to_json(&entry.get(1), depth + 1)?);
+    }
+    Some(Json::Object(members))
 }
 
 /// `{ body, status, attempts, requestId, rateLimit }` for `pkg/client.js`.
-fn response_object(response: &ApiResponse, bytes: &[u8]) -> JsValue {
+fn response_object(response: &ApiResponse, parsed: JsValue) -> JsValue {
     let out = js_sys::Object::new();
     let body = if response.body.is_null() {
         JsValue::UNDEFINED
     } else {
-        // The core has parsed these bytes as JSON, so they are UTF-8 and JSON.parse agrees.
-        js_sys::JSON::parse(&String::from_utf8_lossy(bytes)).unwrap_or(JsValue::NULL)
+        parsed
     };
     set(&out, "body", &body);
     set(&out, "status", &response.status.into());

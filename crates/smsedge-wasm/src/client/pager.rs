@@ -86,7 +86,7 @@ impl Pager {
 /// Feeds the page just fetched to the paginator: `{ items, done, stopReason }`.
 pub(super) fn finish(
     state: &RefCell<State>,
-    sent: Result<(ApiResponse, Vec<u8>), ApiError>,
+    sent: Result<(ApiResponse, JsValue), ApiError>,
 ) -> Result<JsValue, JsValue> {
     let mut s = state.borrow_mut();
     s.busy = false;

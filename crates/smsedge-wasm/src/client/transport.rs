@@ -6,8 +6,8 @@
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use smsedge_core::api::{
-    ApiError, ApiResponse, Headers, HttpRequest, MAX_RETRIES_LIMIT, Outcome, RetryDecision, decide,
-    parse_response,
+    ApiError, ApiResponse, Headers, HttpRequest, MAX_RETRIES_LIMIT, Outcome, ResponseBody,
+    RetryDecision, decide, read_response,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -61,11 +61,11 @@ enum Attempt {
 }
 
 /// Sends `request`, retrying as the core's [`decide`] says. Returns the parsed response
-/// and the raw body bytes.
+/// and the body as `JSON.parse` read it (`undefined` when it is not JSON).
 pub(crate) async fn send(
     inner: &Inner,
     request: &HttpRequest,
-) -> Result<(ApiResponse, Vec<u8>), ApiError> {
+) -> Result<(ApiResponse, JsValue), ApiError> {
     let config = &inner.config;
     let mut attempt: u32 = 1;
     loop {
@@ -80,16 +80,8 @@ pub(crate) async fn send(
                 status,
                 headers,
                 body,
-            } => match parse_response(
-                request.operation,
-                status,
-                &headers,
-                &body,
-                attempt,
-                now,
-                config,
-            ) {
-                Ok(response) => return Ok((response, body)),
+            } => match read(request, status, &headers, &body, attempt, now, config) {
+                Ok(done) => return Ok(done),
                 Err(ApiError::Http(e)) => {
                     let decision = decide(&Outcome::Response {
                         status,
@@ -129,6 +121,33 @@ pub(crate) async fn send(
             _ => return Err(error),
         }
     }
+}
+
+/// Reads one response through the core: `JSON.parse` reads the body, the core reads the
+/// value through `Json`. Gives the response and the parsed body (`undefined` if not JSON).
+fn read(
+    request: &HttpRequest,
+    status: u16,
+    headers: &Headers,
+    body: &[u8],
+    attempt: u32,
+    now: Option<u64>,
+    config: &smsedge_core::api::ClientConfig,
+) -> Result<(ApiResponse, JsValue), ApiError> {
+    let text = String::from_utf8_lossy(body).into_owned();
+    let parsed = js_sys::JSON::parse(&text).ok();
+    let json = parsed.as_ref().and_then(|v| super::to_json(v, 0));
+    let body = ResponseBody { text, json };
+    read_response(
+        request.operation,
+        status,
+        headers,
+        body,
+        attempt,
+        now,
+        config,
+    )
+    .map(|r| (r, parsed.unwrap_or(JsValue::UNDEFINED)))
 }
 
 /// Resolves after `ms` milliseconds.
