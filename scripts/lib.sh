@@ -32,8 +32,11 @@ ensure_node_modules() {
   command -v node >/dev/null || { echo "node not found: install Node.js 20 first" >&2; exit 1; }
   local stamp="$ROOT/node_modules/.smsedge-lock"
   if [ ! -f "$stamp" ] || ! cmp -s "$ROOT/package-lock.json" "$stamp"; then
-    log "npm ci"
-    (cd "$ROOT" && npm ci --no-audit --no-fund)
+    # NOTE: `npm install` (which follows the lock file) rather than `npm ci`: with
+    # omit-lockfile-registry-resolved set, npm ci rejects the lock file's optional
+    # per-platform packages (rollup's, esbuild's) as missing.
+    log "npm install (from package-lock.json)"
+    (cd "$ROOT" && npm install --no-audit --no-fund)
     cp "$ROOT/package-lock.json" "$stamp"
   fi
 }
