@@ -1,6 +1,8 @@
 //! Runs the shared vectors in `tests/vectors/segments.json` and
 //! `tests/vectors/smart-encoding-table.json` through the core. The JS tests read the same files.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use serde_json::Value;
 use smsedge_core::segments::{
     Encoding, Options, RequestEncoding, Sender, analyze, count_segments, smart_encode, smart_table,
