@@ -152,7 +152,7 @@ after(async () => {
 const post = (worker, body, headers) => fetchers[worker].fetch('http://worker.test/webhooks/telnyx', { method: 'POST', body, headers });
 
 test('every replayable vector through the Worker: accepted and forwarded, or refused with its code', async () => {
-  assert.ok(replayable.length > 150, `${replayable.length} vectors`);
+  assert.equal(replayable.length, 167, 'vectors replayed as they are (README: Cloudflare Worker)');
   const before = capture.requests.length;
   const expected = [];
   const codes = new Set();
