@@ -94,7 +94,7 @@ before(async () => {
   // The Worker gets smsedge as a user's `npm install` would: from the tarball `npm pack` makes
   // (so the package's `files` and `exports` are what is tested), unpacked, no install scripts.
   packDir = mkdtempSync(path.join(os.tmpdir(), 'smsedge-worker-'));
-  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir, path.join(ROOT, 'pkg')], { encoding: 'utf8' }).trim().split('\n').at(-1);
+  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir, path.join(ROOT, 'pkg')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim().split('\n').at(-1);
   execFileSync('tar', ['-xzf', path.join(packDir, tarball), '-C', packDir]);
   const modules = workerModules(`${WORKER_DIR}/src/index.js`, {}, { smsedge: path.join(packDir, 'package') });
   assert.ok(modules.some((m) => m.type === 'CompiledWasm' && m.path.endsWith('/dist/webhooks/smsedge_bg.wasm')));
