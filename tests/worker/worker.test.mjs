@@ -48,8 +48,7 @@ async function server(respond) {
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       requests.push({ method: req.method, url: req.url, headers: req.headers, body });
-      const [status, headers, out] = respond(req, body);
-      res.writeHead(status, headers).end(out);
+      Promise.resolve(respond(req, body)).then(([status, headers, out]) => res.writeHead(status, headers).end(out));
     });
   });
   await new Promise((resolve) => srv.listen(0, '127.0.0.1', resolve));
@@ -84,7 +83,11 @@ let mf, capture, telnyx, packDir;
 const fetchers = {};
 
 before(async () => {
-  capture = await server(() => [200, {}, 'ok']);
+  // /slow answers after 2.5 s: a forward target slower than Telnyx's 2-second window.
+  capture = await server(async (req) => {
+    if (req.url === '/slow') await new Promise((r) => setTimeout(r, 2500));
+    return [200, {}, 'ok'];
+  });
   // A fake Telnyx API that echoes the Authorization header back in a header and in the body.
   telnyx = await server((req, body) => [
     req.url.startsWith('/v2/messages/redirect') ? 302 : 200,
@@ -130,6 +133,7 @@ before(async () => {
         } }`,
       },
       { ...base, name: 'nosink', bindings: { TELNYX_PUBLIC_KEY: PUBLIC_KEY } },
+      { ...base, name: 'slowsink', bindings: { TELNYX_PUBLIC_KEY: PUBLIC_KEY, FORWARD_URL: `${capture.url}/slow` } },
       { ...base, name: 'badconfig', bindings: { TELNYX_PUBLIC_KEY: PUBLIC_KEY, WEBHOOK_TOLERANCE_SECONDS: 'soon', FORWARD_URL: `${capture.url}/never` } },
       ...keys.map((key, i) => ({
         ...base,
@@ -139,7 +143,7 @@ before(async () => {
     ],
   });
   await mf.ready;
-  for (const name of ['main', 'queued', 'nosink', 'badconfig', ...keys.map((_, i) => `vectors${i}`)]) fetchers[name] = await mf.getWorker(name);
+  for (const name of ['main', 'queued', 'nosink', 'badconfig', 'slowsink', ...keys.map((_, i) => `vectors${i}`)]) fetchers[name] = await mf.getWorker(name);
 });
 
 after(async () => {
@@ -225,6 +229,19 @@ test('valid events of each type, freshly signed: 200, forwarded once with the to
   await new Promise((r) => setTimeout(r, 200));
   const forwards = capture.requests.filter((r) => r.url === '/forward').map((r) => JSON.parse(r.body).id);
   assert.equal(new Set(forwards).size, forwards.length, 'no event forwarded twice');
+});
+
+test('a slow forwarding target does not delay the answer: the forward runs after it (ctx.waitUntil)', async () => {
+  const v = vectors.find((x) => x.expect.type === 'message.sent' && x.publicKey === PUBLIC_KEY);
+  const body = bodyBytes(v);
+  const start = capture.requests.length;
+  const t0 = performance.now();
+  const response = await post('slowsink', body, sign(body));
+  assert.equal(await response.text(), 'ok');
+  const elapsed = performance.now() - t0;
+  assert.ok(elapsed < 1000, `answered in ${elapsed.toFixed(0)} ms`); // Telnyx waits 2 s
+  await waitFor(() => capture.requests.slice(start).some((r) => r.url === '/slow'), 'the slow forward');
+  assert.equal(JSON.parse(capture.requests.slice(start).find((r) => r.url === '/slow').body).id, v.expect.id);
 });
 
 test('every failure code against the real clock: 403 and the code as the whole body', async () => {
