@@ -52,7 +52,7 @@ async function server(respond) {
     });
   });
   await new Promise((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  return { requests, url: `http://127.0.0.1:${srv.address().port}`, close: () => new Promise((r) => srv.close(r)) };
+  return { requests, url: `http://127.0.0.1:${srv.address().port}`, close: () => new Promise((r) => { srv.close(r); srv.closeAllConnections(); }) };
 }
 
 async function waitFor(check, what, ms = 10_000) {
