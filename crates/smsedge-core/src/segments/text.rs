@@ -50,15 +50,15 @@ impl Text for [u16] {
 
 impl Text for Vec<u16> {
     fn utf16_len(&self) -> usize {
-        self.len()
+        self.as_slice().utf16_len()
     }
 
     fn to_utf16(&self) -> Cow<'_, [u16]> {
-        Cow::Borrowed(self)
+        self.as_slice().to_utf16()
     }
 
     fn chars16(&self) -> impl Iterator<Item = (usize, u32, u8)> + '_ {
-        CodePoints::new(self)
+        self.as_slice().chars16()
     }
 }
 
