@@ -1,7 +1,7 @@
 //! The 7-bit character sets: the GSM 03.38 default alphabet with its extension table, and ASCII.
 
 /// Septets per ASCII character in the GSM 7-bit default alphabet (0 = not in it).
-static ASCII_GSM7: [u8; 128] = {
+pub(crate) static ASCII_GSM7: [u8; 128] = {
     let mut t = [0u8; 128];
     let mut c = 0x20;
     while c < 0x7F {
@@ -28,7 +28,7 @@ static ASCII_GSM7: [u8; 128] = {
 /// 1 for the basic table, 2 for the extension table (ESC + character), 0 when absent.
 ///
 /// Note the standard's 0x09 is capital `Ç`; small `ç` is not in the default alphabet.
-#[inline]
+#[inline(always)]
 pub(crate) fn gsm7_cost(cp: u32) -> u8 {
     if cp < 0x80 {
         return ASCII_GSM7[cp as usize];

@@ -26,7 +26,7 @@ pub use smart::{
     table_row as smart_table_row,
 };
 
-use charset::{ascii7_cost, gsm7_cost};
+use charset::{ASCII_GSM7, ascii7_cost, gsm7_cost};
 #[cfg(test)]
 use utf16::CodePoints;
 
@@ -76,7 +76,7 @@ impl Encoding {
     }
 
     /// The cost of one character in units, 0 when it cannot be encoded.
-    #[inline]
+    #[inline(always)]
     fn cost(self, code_point: u32, utf16_len: u8) -> u8 {
         match self {
             Self::Gsm7 => gsm7_cost(code_point),
@@ -339,37 +339,59 @@ struct Scan {
 
 fn scan<T: Text + ?Sized>(text: &T, encoding: Encoding) -> Scan {
     match encoding {
-        Encoding::Gsm7 => scan_with(text, |cp, _| gsm7_cost(cp)),
-        Encoding::Ascii7 => scan_with(text, |cp, _| ascii7_cost(cp)),
-        Encoding::Ucs2 => scan_with(text, |_, len| len),
+        Encoding::Gsm7 => scan_with(text, &ASCII_GSM7, |cp, _| gsm7_cost(cp)),
+        Encoding::Ascii7 => scan_with(text, &ALL_ONE, |cp, _| ascii7_cost(cp)),
+        Encoding::Ucs2 => {
+            let (len, pairs) = text.utf16_shape();
+            Scan {
+                total: len,
+                len,
+                uniform: !pairs,
+                first_bad: None,
+            }
+        }
     }
 }
 
-/// The scan, specialised per encoding so the hot loop has no dispatch.
-#[inline(always)]
-fn scan_with<T: Text + ?Sized>(text: &T, cost_of: impl Fn(u32, u8) -> u8) -> Scan {
-    let (mut total, mut len, mut doubles) = (0, 0, 0);
-    if let Some(bytes) = text.as_ascii() {
-        for (index, &b) in bytes.iter().enumerate() {
-            let cost = cost_of(u32::from(b), 1);
-            if cost == 0 {
+/// Every ASCII character costs one unit in ASCII-7 and in UCS-2.
+static ALL_ONE: [u8; 128] = [1; 128];
+
+/// The scan of all-ASCII text: one table look-up per byte (one byte = one UTF-16 unit).
+fn scan_ascii(bytes: &[u8], ascii_cost: &[u8; 128]) -> Scan {
+    let mut doubles = 0;
+    for (index, &b) in bytes.iter().enumerate() {
+        match ascii_cost[usize::from(b & 0x7F)] {
+            1 => {}
+            0 => {
                 return Scan {
-                    total,
+                    total: index + doubles,
                     len: index,
                     uniform: doubles == 0,
                     first_bad: Some((index, u32::from(b))),
                 };
             }
-            doubles += usize::from(cost >> 1);
-            total += usize::from(cost);
+            _ => doubles += 1,
         }
-        return Scan {
-            total,
-            len: bytes.len(),
-            uniform: doubles == 0,
-            first_bad: None,
-        };
     }
+    Scan {
+        total: bytes.len() + doubles,
+        len: bytes.len(),
+        uniform: doubles == 0,
+        first_bad: None,
+    }
+}
+
+/// The scan, specialised per encoding so the hot loop has no dispatch.
+#[inline(always)]
+fn scan_with<T: Text + ?Sized>(
+    text: &T,
+    ascii_cost: &[u8; 128],
+    cost_of: impl Fn(u32, u8) -> u8,
+) -> Scan {
+    if let Some(bytes) = text.as_ascii() {
+        return scan_ascii(bytes, ascii_cost);
+    }
+    let (mut total, mut len, mut doubles) = (0, 0, 0);
     for (index, cp, l) in text.chars16() {
         let cost = cost_of(cp, l);
         if cost == 0 {

@@ -32,6 +32,14 @@ pub trait Text: sealed::Sealed {
     fn as_ascii(&self) -> Option<&[u8]> {
         None
     }
+
+    /// `(UTF-16 length, whether it holds a surrogate pair)`: the UCS-2 scan.
+    #[doc(hidden)]
+    fn utf16_shape(&self) -> (usize, bool) {
+        self.chars16().fold((0, false), |(n, pairs), (_, _, len)| {
+            (n + usize::from(len), pairs || len == 2)
+        })
+    }
 }
 
 impl Text for [u16] {
@@ -64,7 +72,18 @@ impl Text for Vec<u16> {
 
 impl Text for str {
     fn utf16_len(&self) -> usize {
-        self.chars().map(char::len_utf16).sum()
+        self.utf16_shape().0
+    }
+
+    fn utf16_shape(&self) -> (usize, bool) {
+        // Every character starts with one non-continuation byte; a 4-byte one (F0..F4) is an
+        // astral character, a surrogate pair in UTF-16.
+        let (mut chars, mut astral) = (0, 0);
+        for &b in self.as_bytes() {
+            chars += usize::from(b & 0xC0 != 0x80);
+            astral += usize::from(b >= 0xF0);
+        }
+        (chars + astral, astral > 0)
     }
 
     fn to_utf16(&self) -> Cow<'_, [u16]> {
@@ -86,6 +105,10 @@ impl Text for str {
 }
 
 impl Text for String {
+    fn utf16_shape(&self) -> (usize, bool) {
+        self.as_str().utf16_shape()
+    }
+
     fn as_ascii(&self) -> Option<&[u8]> {
         Text::as_ascii(self.as_str())
     }
