@@ -7,6 +7,11 @@ use proptest::prelude::*;
 /// Characters that exercise every path: GSM basic, extension, non-GSM BMP, astral,
 /// smart-encodable, removable, multi-character substitutions and lone surrogates.
 fn unit_strategy() -> impl Strategy<Value = Vec<u16>> {
+    text_strategy(true)
+}
+
+/// As [`unit_strategy`], with or without lone surrogates.
+fn text_strategy(lone_surrogates: bool) -> impl Strategy<Value = Vec<u16>> {
     let pieces: Vec<Vec<u16>> = [
         "a",
         "Z",
@@ -31,7 +36,11 @@ fn unit_strategy() -> impl Strategy<Value = Vec<u16>> {
     ]
     .iter()
     .map(|s| utf16(s))
-    .chain([vec![0xD800], vec![0xDC00]])
+    .chain(if lone_surrogates {
+        vec![vec![0xD800], vec![0xDC00]]
+    } else {
+        Vec::new()
+    })
     .collect();
     let weights: Vec<(u32, Just<Vec<u16>>)> = pieces.into_iter().map(|p| (1, Just(p))).collect();
     prop::collection::vec(prop::strategy::Union::new_weighted(weights), 0..400)
@@ -130,6 +139,17 @@ proptest! {
             (Err(a), Err(c)) => prop_assert_eq!(a, c),
             (a, c) => prop_assert!(false, "disagree: {:?} / {:?}", a, c),
         }
+    }
+
+    /// The binding reads well-formed JS strings as UTF-8 (`&str`) and others as UTF-16: both
+    /// forms of the same text must give the same answer, index for index.
+    #[test]
+    fn utf8_and_utf16_forms_agree(text in text_strategy(false), options in options_strategy()) {
+        let s = String::from_utf16(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let from_units = analyze(text.as_slice(), &options);
+        let from_str = analyze(s.as_str(), &options);
+        prop_assert_eq!(&from_units, &from_str);
+        prop_assert_eq!(count_segments(text.as_slice(), &options), count_segments(s.as_str(), &options));
     }
 
     #[test]
