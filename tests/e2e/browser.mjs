@@ -1,5 +1,7 @@
 // Shared set-up for the browser tests and benchmarks: the project's own server on a free
 // loopback port, and Debian's Chromium driven by playwright-core.
+import { after, before } from 'node:test';
+import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { createServer } from '../../scripts/serve.mjs';
 
@@ -31,4 +33,25 @@ export async function openPage(browser, url, options = {}) {
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]');
   return { page, context, problems };
+}
+
+/** Where the browser tests save screenshots. */
+export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
+
+/**
+ * For a test file: starts the site and Chromium before its tests and stops both after.
+ * The returned object gets `site` and `browser` once they are up.
+ */
+export function siteAndBrowser() {
+  const env = {};
+  before(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    env.site = await startSite();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.site?.close();
+  });
+  return env;
 }

@@ -1,24 +1,13 @@
 // The compliance checker in a real browser: every documented example, live re-checking,
 // evidence highlighting, paste and export, toll-free tab, XSS, keyboard, screenshots.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { launch, openPage, startSite } from './browser.mjs';
+import { readFileSync } from 'node:fs';
+import { ARTIFACTS, openPage, siteAndBrowser } from './browser.mjs';
 
-const artifacts = new URL('../artifacts/', import.meta.url).pathname;
+const artifacts = ARTIFACTS;
 const examples = JSON.parse(readFileSync(new URL('../../www/examples/index.json', import.meta.url), 'utf8'));
-let site;
-let browser;
-
-before(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  site = await startSite();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = siteAndBrowser();
 
 const rules = (page, severity) =>
   page.$$eval(`[data-testid="group-${severity}"] [data-testid="finding"]`, (els) => els.map((e) => e.dataset.rule));
@@ -33,7 +22,7 @@ async function loadExample(page, file) {
 
 test('every documented example shows the findings it should', async () => {
   assert.ok(examples.length >= 20);
-  const { page, context, problems } = await openPage(browser, `${site.url}/checker.html`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.url}/checker.html`);
   for (const e of examples) {
     if (e.kind === 'tollfree') await page.click('[data-testid="tab-tollfree"]');
     else await page.click('[data-testid="tab-campaign"]');
@@ -47,7 +36,7 @@ test('every documented example shows the findings it should', async () => {
 });
 
 test('re-checks as the user types and highlights the evidence in its field', async () => {
-  const { page, context, problems } = await openPage(browser, `${site.url}/checker.html`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.url}/checker.html`);
   await loadExample(page, 'good-delivery.json');
   assert.deepEqual(await rules(page, 'error'), []);
   await page.fill('#f-sample1', 'Acme: your order shipped! Track it at bit.ly/abc. Reply STOP to opt out.');
@@ -65,7 +54,7 @@ test('re-checks as the user types and highlights the evidence in its field', asy
 });
 
 test('paste a campaignBuilder body, then export the checked body', async () => {
-  const { page, context, problems } = await openPage(browser, `${site.url}/checker.html`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.url}/checker.html`);
   const body = JSON.parse(readFileSync(new URL('../vectors/compliance/bad-no-opt-out.json', import.meta.url), 'utf8'));
   delete body.expect;
   delete body.$comment;
@@ -89,7 +78,7 @@ test('paste a campaignBuilder body, then export the checked body', async () => {
 });
 
 test('the toll-free tab checks a verification request', async () => {
-  const { page, context, problems } = await openPage(browser, `${site.url}/checker.html`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.url}/checker.html`);
   await page.click('[data-testid="tab-tollfree"]');
   assert.equal(await page.getAttribute('[data-testid="tab-tollfree"]', 'aria-selected'), 'true');
   assert.ok((await rules(page, 'error')).includes('TFV-REQUIRED'), 'an empty request misses required fields');
@@ -100,7 +89,7 @@ test('the toll-free tab checks a verification request', async () => {
 });
 
 test('user text is shown as text, never as HTML', async () => {
-  const { page, context, problems } = await openPage(browser, `${site.url}/checker.html`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.url}/checker.html`);
   const attack = '<img src=x onerror=alert(1)> visit bit.ly/<b>x</b>';
   await page.fill('#f-sample1', attack);
   await page.fill('#f-brandName', '<script>alert(1)</script>');
@@ -112,7 +101,7 @@ test('user text is shown as text, never as HTML', async () => {
 });
 
 test('keyboard: tabs switch with arrow keys, findings link to their field', async () => {
-  const { page, context, problems } = await openPage(browser, `${site.url}/checker.html`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.url}/checker.html`);
   await page.focus('[data-testid="tab-campaign"]');
   await page.keyboard.press('ArrowRight');
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'tab-tollfree');
@@ -131,7 +120,7 @@ test('keyboard: tabs switch with arrow keys, findings link to their field', asyn
 
 test('screenshots, light and dark', async () => {
   for (const colorScheme of ['light', 'dark']) {
-    const { page, context, problems } = await openPage(browser, `${site.url}/checker.html`, { colorScheme });
+    const { page, context, problems } = await openPage(env.browser, `${env.site.url}/checker.html`, { colorScheme });
     await loadExample(page, 'bad-url-shortener.json');
     await page.screenshot({ path: `${artifacts}/checker-${colorScheme}.png`, fullPage: true });
     assert.deepEqual(problems, []);

@@ -1,22 +1,10 @@
 // The composer in a real browser: typing, pasting, options, smart encoding, cost, XSS, keyboard.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { launch, openPage, startSite } from './browser.mjs';
+import { ARTIFACTS, openPage, siteAndBrowser } from './browser.mjs';
 
-const artifacts = new URL('../artifacts/', import.meta.url).pathname;
-let site;
-let browser;
-
-before(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  site = await startSite();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const artifacts = ARTIFACTS;
+const env = siteAndBrowser();
 
 const text = (page, id) => page.locator(`[data-testid="${id}"]`).first().textContent();
 
@@ -25,7 +13,7 @@ async function setMessage(page, value) {
 }
 
 test('typing updates encoding, segments and units on every keystroke', async () => {
-  const { page, context, problems } = await openPage(browser, `${site.url}/`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.url}/`);
   await setMessage(page, '');
   await page.type('[data-testid="composer-input"]', 'Hello');
   assert.equal(await text(page, 'encoding'), 'GSM-7');
@@ -48,7 +36,7 @@ test('typing updates encoding, segments and units on every keystroke', async () 
 });
 
 test('pasting an emoji switches to UCS-2 and marks it', async () => {
-  const { page, context, problems } = await openPage(browser, `${site.url}/`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.url}/`);
   await setMessage(page, 'Thanks for your order!');
   assert.equal(await text(page, 'encoding'), 'GSM-7');
   await page.focus('[data-testid="composer-input"]');
@@ -68,7 +56,7 @@ test('pasting an emoji switches to UCS-2 and marks it', async () => {
 });
 
 test('smart encoding shows the transformed text, what changed and the saving', async () => {
-  const { page, context, problems } = await openPage(browser, `${site.url}/`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.url}/`);
   const message = 'Don\u2019t miss our \u201cflash sale\u201d \u2014 50% off everything today! Reply STOP to opt out.';
   await setMessage(page, message);
   assert.equal(await text(page, 'encoding'), 'UCS-2');
@@ -89,7 +77,7 @@ test('smart encoding shows the transformed text, what changed and the saving', a
 });
 
 test('sender type and request encoding change the result and the errors', async () => {
-  const { page, context, problems } = await openPage(browser, `${site.url}/`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.url}/`);
   await setMessage(page, 'Price: $100 [USD]');
   assert.equal(await text(page, 'units-total'), '19');
   await page.selectOption('[data-testid="sender"]', 'short_code');
@@ -113,7 +101,7 @@ test('sender type and request encoding change the result and the errors', async 
 });
 
 test('cost and send time follow recipients, price and sender', async () => {
-  const { page, context, problems } = await openPage(browser, `${site.url}/`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.url}/`);
   await setMessage(page, 'a'.repeat(200));
   await page.fill('[data-testid="recipients"]', '1000');
   await page.fill('[data-testid="price"]', '0.004');
@@ -130,7 +118,7 @@ test('cost and send time follow recipients, price and sender', async () => {
 });
 
 test('user text is shown as text, never as HTML', async () => {
-  const { page, context, problems } = await openPage(browser, `${site.url}/`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.url}/`);
   const attack = '<img src=x onerror=alert(1)><script>alert(2)</script>';
   await setMessage(page, attack);
   await page.check('[data-testid="smart-toggle"]');
@@ -143,7 +131,7 @@ test('user text is shown as text, never as HTML', async () => {
 });
 
 test('keyboard only: reach and operate every control', async () => {
-  const { page, context, problems } = await openPage(browser, `${site.url}/`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.url}/`);
   await page.locator('[data-testid="composer-input"]').focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('Café ½');
@@ -165,14 +153,14 @@ test('keyboard only: reach and operate every control', async () => {
 
 test('screenshots, light and dark, and a phone-sized viewport', async () => {
   for (const colorScheme of ['light', 'dark']) {
-    const { page, context, problems } = await openPage(browser, `${site.url}/`, { colorScheme });
+    const { page, context, problems } = await openPage(env.browser, `${env.site.url}/`, { colorScheme });
     await page.check('[data-testid="smart-toggle"]');
     await page.uncheck('[data-testid="smart-toggle"]');
     await page.screenshot({ path: `${artifacts}/composer-${colorScheme}.png`, fullPage: true });
     assert.deepEqual(problems, []);
     await context.close();
   }
-  const { page, context } = await openPage(browser, `${site.url}/`, { viewport: { width: 390, height: 844 } });
+  const { page, context } = await openPage(env.browser, `${env.site.url}/`, { viewport: { width: 390, height: 844 } });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   assert.equal(overflow, false, 'no horizontal scrolling on a phone');
   await page.screenshot({ path: `${artifacts}/composer-phone.png`, fullPage: true });
