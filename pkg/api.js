@@ -1,5 +1,7 @@
-// Every export of the main entry, from the full build. The runtime entries (index.node.js,
-// index.workerd.js, index.browser.js, web.js) instantiate the wasm first, then re-export this.
+// Every export of the main entry: the full build (segments, compliance, client) and the
+// webhook verifier on the webhook-only build, which `smsedge/webhooks` uses too, so the
+// verifier exists once in the package. The runtime entries (index.node.js, index.workerd.js,
+// index.browser.js, web.js) instantiate both wasm modules first, then re-export this.
 export {
   analyze,
   countSegments,
@@ -7,8 +9,7 @@ export {
   estimateSend,
   checkCampaign,
   checkTollFreeVerification,
-  verifyWebhook,
-  WebhookVerifier,
 } from './dist/full/smsedge.js';
-export { SmsEdgeError, TelnyxApiError } from './boundary.js';
+export { verifyWebhook, WebhookVerifier } from './webhook-verifier.js';
+export { SmsEdgeError, TelnyxApiError } from './errors.js';
 export { TelnyxClient, PagePromise } from './client.js';

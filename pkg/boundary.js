@@ -1,43 +1,7 @@
-// What the wasm binding imports from JavaScript: the one error class smsedge throws, and
-// builders that turn the binding's compact typed arrays into plain result objects in a
-// single call (one wasm→JS call per result instead of one per field). Every entry point
-// and both wasm builds import this one module, so `instanceof SmsEdgeError` always holds.
-// No logic lives here: every figure is computed in Rust.
-
-/** An error from smsedge: `code` is a stable snake_case string (see the README's table). */
-export class SmsEdgeError extends Error {
-  /**
-   * @param {string} code
-   * @param {string} message
-   * @param {Record<string, unknown> | undefined} details extra fields copied onto the error
-   */
-  constructor(code, message, details) {
-    super(message);
-    this.name = 'SmsEdgeError';
-    this.code = code;
-    if (details && typeof details === 'object') {
-      for (const key of Object.keys(details)) {
-        if (key !== 'name' && key !== 'message' && key !== 'code' && key !== 'stack') this[key] = details[key];
-      }
-    }
-  }
-}
-
-/**
- * A non-2xx answer from the Telnyx API (or the proxy in front of it). `code` is the first
- * Telnyx error code of the body, as a string ("40300"), or "http_error" when the body had
- * none. `retryAfter` is in seconds (the `Retry-After` header's unit), or null.
- */
-export class TelnyxApiError extends SmsEdgeError {
-  /**
-   * @param {string} message
-   * @param {Record<string, unknown>} fields status, code, errors, requestId, retryAfter, rateLimit, rawBody, attempts
-   */
-  constructor(message, fields) {
-    super(typeof fields?.code === 'string' ? fields.code : 'http_error', message, fields);
-    this.name = 'TelnyxApiError';
-  }
-}
+// What the segment functions of the wasm binding import from JavaScript: builders that turn
+// the binding's compact typed arrays into plain result objects in a single call (one wasm→JS
+// call per result instead of one per field). No logic lives here: every figure is computed
+// in Rust.
 
 const encoder = new TextEncoder();
 
@@ -115,3 +79,4 @@ export function analysis(text, analysed, encoding, head, parts, nonGsm, ext, war
   if (!Number.isNaN(head[3])) result.cost = head[3];
   return result;
 }
+

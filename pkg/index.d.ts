@@ -1,4 +1,4 @@
-export { analyze, countSegments, smartEncode, estimateSend, checkCampaign, checkTollFreeVerification, verifyWebhook, WebhookVerifier } from "./dist/full/smsedge.js";
+export { analyze, countSegments, smartEncode, estimateSend, checkCampaign, checkTollFreeVerification } from "./dist/full/smsedge.js";
 export type {
   Analysis,
   AnalyzeOptions,
@@ -24,8 +24,8 @@ export type {
   SmartEncodingSummary,
   SmartReplacement,
 } from "./dist/full/smsedge.js";
-// The webhook event types: one list, in webhooks.d.ts (the same types in both builds).
-export type * from "./webhooks.js";
-export { SmsEdgeError, TelnyxApiError } from "./boundary.js";
-export type { TelnyxErrorObject, TelnyxRateLimit } from "./boundary.js";
+// The webhook verifier and its event types: the same module as in `smsedge/webhooks`.
+export * from "./webhook-verifier.js";
+export { SmsEdgeError, TelnyxApiError } from "./errors.js";
+export type { TelnyxErrorObject, TelnyxRateLimit } from "./errors.js";
 export * from "./client.js";

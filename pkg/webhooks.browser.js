@@ -4,5 +4,5 @@ import init from './dist/webhooks/smsedge.js';
 
 await init();
 
-export { verifyWebhook, WebhookVerifier } from './dist/webhooks/smsedge.js';
-export { SmsEdgeError } from './boundary.js';
+export { verifyWebhook, WebhookVerifier } from './webhook-verifier.js';
+export { SmsEdgeError } from './errors.js';

@@ -1,48 +1,11 @@
 // smsedge/webhooks: Telnyx webhook verification and typed events, with its own small wasm.
-export { verifyWebhook, WebhookVerifier } from "./dist/webhooks/smsedge.js";
-export type {
-  BrandUpdateEvent,
-  BrandUpdatePayload,
-  CampaignUpdateEvent,
-  CampaignUpdatePayload,
-  DeliveryStatus,
-  KnownWebhookEvent,
-  KnownWebhookEventType,
-  MessageCost,
-  MessageDirection,
-  MessageEndpoint,
-  MessageError,
-  MessageFinalizedEvent,
-  MessageMedia,
-  MessagePayload,
-  MessageReceivedEvent,
-  MessageSentEvent,
-  MessagingPortStatus,
-  PhoneNumberUpdateEvent,
-  PhoneNumberUpdatePayload,
-  PortingException,
-  PortingOrderDeletedEvent,
-  PortingOrderDeletedPayload,
-  PortingOrderMessagingChangedEvent,
-  PortingOrderMessagingChangedPayload,
-  PortingOrderNewCommentEvent,
-  PortingOrderNewCommentPayload,
-  PortingOrderSplitEvent,
-  PortingOrderSplitPayload,
-  PortingOrderStatus,
-  PortingOrderStatusChangedEvent,
-  PortingOrderStatusChangedPayload,
-  TenDlcReason,
-  UnknownWebhookEvent,
-  UntypedWebhookEvent,
-  WebhookBody,
-  WebhookErrorCode,
-  WebhookEvent,
-  WebhookEventBase,
-  WebhookHeaders,
-  WebhookOptions,
-  WebhookRequest,
-} from "./dist/webhooks/smsedge.js";
-export { SmsEdgeError } from "./boundary.js";
-/** Only for `webhooks.js` (browsers, bundlers): loads the wasm. Node and Workers entries need no init. */
-export { default, initSync } from "./dist/webhooks/smsedge.js";
+export * from "./webhook-verifier.js";
+export { SmsEdgeError } from "./errors.js";
+import type { Init, InitSync } from "./init.js";
+export type { InitInput } from "./init.js";
+
+/** Only for `webhooks.js` (browsers without a bundler): loads the wasm. Node, bundlers and Workers need no init. */
+declare const init: Init;
+export default init;
+/** Only for `webhooks.js`: instantiates the wasm from its bytes or a compiled module. */
+export declare const initSync: InitSync;

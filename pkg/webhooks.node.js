@@ -4,5 +4,5 @@ import { initSync } from './dist/webhooks/smsedge.js';
 
 initSync({ module: readFileSync(new URL('./dist/webhooks/smsedge_bg.wasm', import.meta.url)) });
 
-export { verifyWebhook, WebhookVerifier } from './dist/webhooks/smsedge.js';
-export { SmsEdgeError } from './boundary.js';
+export { verifyWebhook, WebhookVerifier } from './webhook-verifier.js';
+export { SmsEdgeError } from './errors.js';

@@ -5,5 +5,5 @@ import { initSync } from './dist/webhooks/smsedge.js';
 
 initSync({ module: wasm });
 
-export { verifyWebhook, WebhookVerifier } from './dist/webhooks/smsedge.js';
-export { SmsEdgeError } from './boundary.js';
+export { verifyWebhook, WebhookVerifier } from './webhook-verifier.js';
+export { SmsEdgeError } from './errors.js';

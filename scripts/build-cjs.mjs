@@ -31,7 +31,7 @@ rmSync(scratch, { recursive: true, force: true });
 
 // Types for require(): a .d.cts twin of each declaration file, importing the other twins, so
 // TypeScript sees a CommonJS module graph (a .d.cts may not import an ESM .d.ts).
-for (const file of ['index', 'webhooks', 'boundary', 'client', 'dist/full/smsedge', 'dist/webhooks/smsedge']) {
+for (const file of ['index', 'webhooks', 'webhook-verifier', 'init', 'errors', 'client', 'dist/full/smsedge']) {
   if (!existsSync(`${pkg}${file}.d.ts`)) continue;
   const text = readFileSync(`${pkg}${file}.d.ts`, 'utf8').replace(/(["'])(\.\.?\/[^"']+)\.js\1/g, '$1$2.cjs$1');
   writeFileSync(`${pkg}${file}.d.cts`, text);

@@ -1,6 +1,6 @@
 //! The single place where Rust errors become JavaScript errors.
 //!
-//! Every failure reaches JS as an `SmsEdgeError` (defined in `pkg/boundary.js`) with a stable
+//! Every failure reaches JS as an `SmsEdgeError` (defined in `pkg/errors.js`) with a stable
 //! `code`, a human message, and sometimes extra fields. Never a thrown string.
 
 use wasm_bindgen::prelude::*;
@@ -88,7 +88,7 @@ impl From<smsedge_core::compliance::ComplianceError> for Error {
 }
 
 #[cfg(feature = "client")]
-#[wasm_bindgen(raw_module = "../../boundary.js")]
+#[wasm_bindgen(raw_module = "../../errors.js")]
 extern "C" {
     /// `new TelnyxApiError(message, fields)`: an `SmsEdgeError` whose `code` is `fields.code`
     /// (the first Telnyx error code) or `"http_error"`.

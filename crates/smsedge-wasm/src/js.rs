@@ -6,8 +6,8 @@ use wasm_bindgen::prelude::*;
 use crate::error::Error;
 
 // NOTE: `raw_module` keeps the import path as written, relative to the generated glue in
-// `pkg/dist/<build>/`, so every build shares `pkg/boundary.js` and one `SmsEdgeError` class.
-#[wasm_bindgen(raw_module = "../../boundary.js")]
+// `pkg/dist/<build>/`, so every build shares `pkg/errors.js` and one `SmsEdgeError` class.
+#[wasm_bindgen(raw_module = "../../errors.js")]
 extern "C" {
     /// `new SmsEdgeError(code, message, details)`.
     #[wasm_bindgen(js_name = SmsEdgeError)]
@@ -15,7 +15,11 @@ extern "C" {
 
     #[wasm_bindgen(constructor, js_class = "SmsEdgeError")]
     pub(crate) fn new(code: &str, message: &str, details: &JsValue) -> JsSmsEdgeError;
+}
 
+// The segment functions' text helpers (`pkg/boundary.js`).
+#[wasm_bindgen(raw_module = "../../boundary.js")]
+extern "C" {
     #[wasm_bindgen(js_name = encodeUtf8)]
     fn encode_utf8(text: &JsValue, buffer: &mut [u8]) -> usize;
 

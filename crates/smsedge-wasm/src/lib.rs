@@ -10,6 +10,12 @@
 #![deny(missing_docs)]
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+// NOTE: talc instead of std's dlmalloc: about 5 KB less wasm (2.5 KB gzipped, a tenth of
+// the webhook-only build) and faster. The wasm is single-threaded (no `atomics`).
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "compliance")]

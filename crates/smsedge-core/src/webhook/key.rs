@@ -1,7 +1,6 @@
 //! Parsing the Ed25519 public key: raw base64, base64 DER SubjectPublicKeyInfo, or PEM.
 
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD;
+use base64ct::{Base64, Encoding as _};
 use ed25519_dalek::VerifyingKey;
 
 use super::WebhookError;
@@ -37,9 +36,7 @@ impl PublicKey {
         if text.starts_with("-----") {
             return Self::from_spki_der(&pem_body(text)?);
         }
-        let bytes = STANDARD
-            .decode(text)
-            .map_err(|_| WebhookError::InvalidPublicKey)?;
+        let bytes = Base64::decode_vec(text).map_err(|_| WebhookError::InvalidPublicKey)?;
         if bytes.len() == SPKI_LEN {
             Self::from_spki_der(&bytes)
         } else {
@@ -84,7 +81,7 @@ impl PublicKey {
     /// The standard padded base64 of the raw 32 bytes: the form the Telnyx portal shows.
     #[must_use]
     pub fn to_base64(&self) -> String {
-        STANDARD.encode(self.0.as_bytes())
+        Base64::encode_string(self.0.as_bytes())
     }
 
     pub(super) const fn verifying_key(&self) -> &VerifyingKey {
@@ -122,7 +119,12 @@ fn pem_body(text: &str) -> Result<Vec<u8>, WebhookError> {
         }
         joined.extend_from_slice(line);
     }
-    STANDARD.decode(joined).map_err(|_| INVALID)
+    let mut out = vec![0; joined.len() / 4 * 3];
+    let len = Base64::decode(&joined, &mut out)
+        .map_err(|_| INVALID)?
+        .len();
+    out.truncate(len);
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -140,7 +142,7 @@ mod tests {
     }
 
     fn pem(eol: &str, width: usize) -> String {
-        let b64 = STANDARD.encode(spki());
+        let b64 = Base64::encode_string(&spki());
         let mut out = format!("{PEM_BEGIN}{eol}");
         for chunk in b64.as_bytes().chunks(width) {
             out.push_str(std::str::from_utf8(chunk).unwrap());
@@ -151,7 +153,7 @@ mod tests {
 
     #[test]
     fn parses_raw_base64() {
-        let text = STANDARD.encode(key().as_bytes());
+        let text = Base64::encode_string(key().as_bytes());
         let parsed = PublicKey::parse(&text).unwrap();
         assert_eq!(parsed.to_bytes(), key().to_bytes());
         assert_eq!(parsed.to_base64(), text);
@@ -161,7 +163,7 @@ mod tests {
     fn parses_spki_base64_and_pem() {
         let expected = PublicKey::from_bytes(key().as_bytes()).unwrap();
         assert_eq!(
-            PublicKey::parse(&STANDARD.encode(spki())).unwrap(),
+            PublicKey::parse(&Base64::encode_string(&spki())).unwrap(),
             expected
         );
         for eol in ["\n", "\r\n"] {
@@ -176,15 +178,15 @@ mod tests {
 
     #[test]
     fn rejects_anything_loose() {
-        let b64 = STANDARD.encode(key().as_bytes());
+        let b64 = Base64::encode_string(key().as_bytes());
         let pem = pem("\n", 64);
         let bad = [
             format!("{b64}\n"),
             format!(" {b64}"),
             b64.trim_end_matches('=').to_owned(),
             b64.replace('+', "-").replace('/', "_"),
-            STANDARD.encode(&key().as_bytes()[..31]),
-            STANDARD.encode([key().as_bytes().as_slice(), &[0]].concat()),
+            Base64::encode_string(&key().as_bytes()[..31]),
+            Base64::encode_string(&[key().as_bytes().as_slice(), &[0]].concat()),
             format!(" {pem}"),
             format!("{pem}\n"),
             pem.replace("PUBLIC KEY", "PRIVATE KEY"),
@@ -235,7 +237,7 @@ mod tests {
                 Err(WebhookError::WeakPublicKey)
             );
             assert_eq!(
-                PublicKey::parse(&STANDARD.encode(bytes)),
+                PublicKey::parse(&Base64::encode_string(&bytes)),
                 Err(WebhookError::WeakPublicKey)
             );
         }

@@ -11,13 +11,13 @@
 //!
 //! ```
 //! use smsedge_core::webhook::{Headers, Options, PublicKey, Verifier};
-//! # use base64::Engine as _;
+//! # use base64ct::{Base64, Encoding as _};
 //! # use ed25519_dalek::Signer as _;
 //! # let signing_key = ed25519_dalek::SigningKey::from_bytes(&[1; 32]);
-//! # let public_key = base64::engine::general_purpose::STANDARD.encode(signing_key.verifying_key().as_bytes());
+//! # let public_key = Base64::encode_string(signing_key.verifying_key().as_bytes());
 //! # let body = br#"{"data":{"event_type":"message.sent","id":"e1","payload":{}},"meta":{"attempt":1}}"#;
-//! # let signature = base64::engine::general_purpose::STANDARD
-//! #     .encode(signing_key.sign(&[b"1700000000|".as_slice(), body].concat()).to_bytes());
+//! # let signature =
+//! #     Base64::encode_string(&signing_key.sign(&[b"1700000000|".as_slice(), body].concat()).to_bytes());
 //!
 //! // Parse the key once (as the portal shows it: the base64 of 32 bytes).
 //! let verifier = Verifier::new(PublicKey::parse(&public_key)?, Options::default());

@@ -1,7 +1,6 @@
 //! The verification pipeline: timestamp, window, signature decoding, Ed25519.
 
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD;
+use base64ct::{Base64, Encoding as _};
 use ed25519_dalek::Signature;
 
 use super::{Event, Headers, Options, PublicKey, WebhookError, parse_event};
@@ -123,9 +122,7 @@ pub(super) fn check_window(
 
 /// Decodes the signature header: standard padded base64, 64 bytes, canonical `S`.
 pub(super) fn decode_signature(text: &str) -> Result<Signature, WebhookError> {
-    let bytes = STANDARD
-        .decode(text)
-        .map_err(|_| WebhookError::InvalidSignatureEncoding)?;
+    let bytes = Base64::decode_vec(text).map_err(|_| WebhookError::InvalidSignatureEncoding)?;
     let bytes: [u8; 64] = bytes
         .as_slice()
         .try_into()
@@ -255,7 +252,7 @@ mod tests {
 
     #[test]
     fn signature_decoding_codes() {
-        let ok = STANDARD.encode([0u8; 64]);
+        let ok = Base64::encode_string(&[0u8; 64]);
         assert!(decode_signature(&ok).is_ok());
         assert_eq!(
             decode_signature(ok.trim_end_matches('=')),
@@ -270,13 +267,13 @@ mod tests {
             Err(WebhookError::InvalidSignatureLength { len: 0 })
         );
         assert_eq!(
-            decode_signature(&STANDARD.encode([0u8; 63])),
+            decode_signature(&Base64::encode_string(&[0u8; 63])),
             Err(WebhookError::InvalidSignatureLength { len: 63 })
         );
         let mut high_s = [0u8; 64];
         high_s[32..].copy_from_slice(&L);
         assert_eq!(
-            decode_signature(&STANDARD.encode(high_s)),
+            decode_signature(&Base64::encode_string(&high_s)),
             Err(WebhookError::NonCanonicalSignature)
         );
     }
