@@ -8,9 +8,10 @@
 // burst of load on a shared machine moves every figure alike. Figures vary by machine; the
 // ratios are what the README reports.
 //
-// `smsedge` is the smsedge/webhooks entry (its small wasm, built for size); the main entry's
-// full wasm (curve arithmetic at opt-level 3) is listed too. Not equal work, in smsedge's disfavour: smsedge (and telnyx's `webhooks.unwrap`) also parses the
-// body into an event; the raw verifiers only check the signature.
+// `smsedge` is the smsedge/webhooks entry (its small wasm, built for size), which the main
+// entry uses too. Not equal work, in smsedge's disfavour: smsedge (and telnyx's
+// `webhooks.unwrap`) also parses the body into an event; the raw verifiers only check the
+// signature.
 //
 // telnyx (v7, the official SDK): `TelnyxWebhook` in `telnyx/lib/webhooks.js` is what
 // `client.webhooks.unwrap(body, { headers })` runs; it verifies offline with WebCrypto
@@ -19,7 +20,6 @@
 import crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { WebhookVerifier } from 'smsedge/webhooks';
-import { WebhookVerifier as FullWebhookVerifier } from 'smsedge';
 import * as ed from '@noble/ed25519';
 import { sha512 } from '@noble/hashes/sha2.js';
 import nacl from 'tweetnacl';
@@ -45,7 +45,6 @@ const headers = { 'telnyx-signature-ed25519': Buffer.from(signature).toString('b
 // Every verifier gets the request as a handler has it (raw body bytes, header strings) and
 // must decode the signature itself.
 const smsedge = new WebhookVerifier(keyBase64);
-const smsedgeFull = new FullWebhookVerifier(keyBase64);
 const webCryptoKey = await crypto.webcrypto.subtle.importKey('raw', rawKey, { name: 'Ed25519' }, false, ['verify']);
 const telnyx = new TelnyxWebhook(keyBase64);
 const signedBytes = (h) => Buffer.concat([Buffer.from(`${h['telnyx-timestamp']}|`), body]);
@@ -53,7 +52,6 @@ const sigBytes = (h) => Buffer.from(h['telnyx-signature-ed25519'], 'base64');
 
 const verifiers = [
   ['smsedge (WebhookVerifier.verify)', () => smsedge.verify(body, headers).id === example.data.id],
-  ['smsedge (main entry, opt-level 3)', () => smsedgeFull.verify(body, headers).id === example.data.id],
   ['node:crypto verify (KeyObject)', () => crypto.verify(null, signedBytes(headers), publicKey, sigBytes(headers))],
   ['WebCrypto subtle.verify Ed25519', () => crypto.webcrypto.subtle.verify('Ed25519', webCryptoKey, sigBytes(headers), signedBytes(headers)), true],
   ['@noble/ed25519 verify (sync)', () => ed.verify(sigBytes(headers), signedBytes(headers), rawKey)],
@@ -92,7 +90,7 @@ for (const [name, xs] of results) {
   const ratio = name.startsWith('smsedge') ? '' : `  smsedge is ${(ours / m).toFixed(2)}×`;
   console.log(`  ${name.padEnd(34)} ${Math.round(m).toString().padStart(7)}  (${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))})${ratio}`);
 }
-for (const ours of ['smsedge (WebhookVerifier.verify)', 'smsedge (main entry, opt-level 3)']) {
+for (const ours of ['smsedge (WebhookVerifier.verify)']) {
   for (const [name, want] of [['node:crypto verify (KeyObject)', 0.9], ['WebCrypto subtle.verify Ed25519', 1.2], ['@noble/ed25519 verify (sync)', 10]]) {
     const ratio = ops.get(ours) / ops.get(name);
     console.log(`  target ${want}× ${name}, ${ours}: ${ratio.toFixed(2)}× ${ratio >= want ? 'met' : 'NOT met'}`);

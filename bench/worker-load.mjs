@@ -15,7 +15,7 @@
 import crypto from 'node:crypto';
 import autocannon from 'autocannon';
 import { Miniflare } from 'miniflare';
-import { resolvePackage, workerModules, WORKER_DIR } from '../tests/worker/workerd.mjs';
+import { workerModules, WORKER_DIR } from '../tests/worker/workerd.mjs';
 
 const seconds = Number(process.argv[2] ?? process.env.WORKER_LOAD_SECONDS ?? 60);
 const connections = Number(process.env.WORKER_LOAD_CONNECTIONS ?? 10);
@@ -183,23 +183,11 @@ export default { async fetch(request, env) {
 }
 
 console.log(`examples/worker in workerd, ${seconds} s per Worker in ${rounds} interleaved rounds, ${connections} connections, 127.0.0.1, node ${process.version}`);
-// For reference, the third: the same Worker on the main entry's wasm (the full package build,
-// curve arithmetic at opt-level 3), which has no Workers entry of its own; a shim does what
-// webhooks.workerd.js does, with dist/full.
-const pkgDir = resolvePackage('smsedge/webhooks').pkgDir;
 const WEBCRYPTO = { 'smsedge/webhooks': `${WORKER_DIR}/webcrypto-variant.js` };
-const FULL = {
-  'smsedge/webhooks': {
-    file: `${pkgDir}/webhooks.full-shim.js`, // not on disk: only its directory is used
-    source: "import wasm from './dist/full/smsedge_bg.wasm';\nimport { initSync } from './dist/full/smsedge.js';\n" +
-      "initSync({ module: wasm });\nexport { WebhookVerifier } from './dist/full/smsedge.js';\n",
-  },
-};
 
 const costs = [
   await verifyCost('smsedge/webhooks', {}, 'smsedge'),
   await verifyCost('WebCrypto Ed25519', {}, 'webcrypto'),
-  await verifyCost('smsedge full wasm', FULL, 'smsedge'),
 ];
 console.log('\nverification alone in workerd (one 1.4 KB webhook, median of 5 x 400 calls):');
 for (const c of costs) console.log(`  ${c.label.padEnd(20)}${c.us.toFixed(0).padStart(6)} µs per call`);
@@ -207,7 +195,6 @@ for (const c of costs) console.log(`  ${c.label.padEnd(20)}${c.us.toFixed(0).pad
 const variants = [
   await start('smsedge/webhooks', {}),
   await start('WebCrypto Ed25519', WEBCRYPTO),
-  await start('smsedge full wasm', FULL),
 ];
 try {
   // Interleaved, rotating the order each round, so a machine busier at one moment does not
@@ -230,7 +217,7 @@ const rows = variants.map((v) => ({
   falseAccepts: v.counts.falseAccepts,
   roundRps: v.roundRps.map((x) => x.toFixed(0)).join('/'),
 }));
-const [smsedge, webcrypto, full] = rows;
+const [smsedge, webcrypto] = rows;
 const pad = (s, n) => String(s).padStart(n);
 console.log(`\n${'verifier'.padEnd(20)}${pad('req/s', 8)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('requests', 10)}${pad('refused', 9)}${pad('errors', 8)}${pad('false accepts', 15)}   req/s per round`);
 for (const r of rows) {
@@ -238,7 +225,6 @@ for (const r of rows) {
 }
 console.log('(p50 and p99: medians of the rounds)');
 console.log(`\nsmsedge/webhooks / WebCrypto: ${(smsedge.rps / webcrypto.rps).toFixed(2)}x requests per second, p99 ${smsedge.p99} vs ${webcrypto.p99} ms`);
-console.log(`smsedge full wasm / WebCrypto: ${(full.rps / webcrypto.rps).toFixed(2)}x requests per second, p99 ${full.p99} vs ${webcrypto.p99} ms`);
 const bad = rows.filter((r) => r.errors > 0 || r.falseAccepts > 0);
 if (bad.length) {
   console.log(`FAILED: ${bad.map((r) => `${r.label}: ${r.errors} errors, ${r.falseAccepts} false accepts`).join('; ')}`);

@@ -1,7 +1,7 @@
 //! `analyze`, `countSegments` and `smartEncode`: the segment engine for JavaScript.
 
 use serde::Serialize;
-use smsedge_core::segments as core;
+use smsedge_core::segments as engine;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
@@ -129,17 +129,17 @@ extern "C" {
     pub type AnalyzeOptions;
 }
 
-fn parse_options(value: Option<JsValue>) -> Result<core::Options, Error> {
+fn parse_options(value: Option<JsValue>) -> Result<engine::Options, Error> {
     let fields = Fields::new(
         value.unwrap_or(JsValue::UNDEFINED),
         "options",
         &["sender", "encoding", "smartEncoding", "pricePerSegment"],
     )?;
     let sender = match fields.string("sender")?.as_deref() {
-        None | Some("long_code") => core::Sender::LongCode,
-        Some("toll_free") => core::Sender::TollFree,
-        Some("short_code") => core::Sender::ShortCode,
-        Some("alphanumeric") => core::Sender::Alphanumeric,
+        None | Some("long_code") => engine::Sender::LongCode,
+        Some("toll_free") => engine::Sender::TollFree,
+        Some("short_code") => engine::Sender::ShortCode,
+        Some("alphanumeric") => engine::Sender::Alphanumeric,
         Some(other) => {
             return Err(Error::invalid_argument(format!(
                 "options.sender must be \"long_code\", \"toll_free\", \"short_code\" or \"alphanumeric\", got {other:?}"
@@ -147,16 +147,16 @@ fn parse_options(value: Option<JsValue>) -> Result<core::Options, Error> {
         }
     };
     let encoding = match fields.string("encoding")?.as_deref() {
-        None | Some("auto") => core::RequestEncoding::Auto,
-        Some("gsm7") => core::RequestEncoding::Gsm7,
-        Some("ucs2") => core::RequestEncoding::Ucs2,
+        None | Some("auto") => engine::RequestEncoding::Auto,
+        Some("gsm7") => engine::RequestEncoding::Gsm7,
+        Some("ucs2") => engine::RequestEncoding::Ucs2,
         Some(other) => {
             return Err(Error::invalid_argument(format!(
                 "options.encoding must be \"auto\", \"gsm7\" or \"ucs2\", got {other:?}"
             )));
         }
     };
-    Ok(core::Options {
+    Ok(engine::Options {
         sender,
         encoding,
         smart_encoding: fields.bool("smartEncoding")?.unwrap_or(false),
@@ -235,15 +235,15 @@ extern "C" {
 thread_local! {
     // NOTE: JS strings made once and reused: decoding a string per call costs more than the count.
     static ENCODINGS: [JsValue; 3] = [
-        JsValue::from_str(core::Encoding::Gsm7.as_str()),
-        JsValue::from_str(core::Encoding::Ascii7.as_str()),
-        JsValue::from_str(core::Encoding::Ucs2.as_str()),
+        JsValue::from_str(engine::Encoding::Gsm7.as_str()),
+        JsValue::from_str(engine::Encoding::Ascii7.as_str()),
+        JsValue::from_str(engine::Encoding::Ucs2.as_str()),
     ];
     /// The smart-encoding table as `[replacements, names]`, for `NonGsmChar`.
     static TABLE: JsValue = {
         let replacements = js_sys::Array::new();
         let names = js_sys::Array::new();
-        for (_, sub) in core::smart_table() {
+        for (_, sub) in engine::smart_table() {
             replacements.push(&JsValue::from_str(sub.replacement));
             names.push(&JsValue::from_str(sub.name));
         }
@@ -251,11 +251,11 @@ thread_local! {
     };
 }
 
-fn encoding_js(encoding: core::Encoding) -> JsValue {
+fn encoding_js(encoding: engine::Encoding) -> JsValue {
     let i = match encoding {
-        core::Encoding::Gsm7 => 0,
-        core::Encoding::Ascii7 => 1,
-        core::Encoding::Ucs2 => 2,
+        engine::Encoding::Gsm7 => 0,
+        engine::Encoding::Ascii7 => 1,
+        engine::Encoding::Ucs2 => 2,
     };
     ENCODINGS.with(|names| names[i].clone())
 }
@@ -281,8 +281,8 @@ pub fn analyze(
     let input = read_text(&text, "text")?;
     let options = parse_options(options.map(JsValue::from))?;
     let a = match &input {
-        JsText::Utf8(s) => core::analyze(s.as_str(), &options)?,
-        JsText::Utf16(units) => core::analyze(units.as_slice(), &options)?,
+        JsText::Utf8(s) => engine::analyze(s.as_str(), &options)?,
+        JsText::Utf16(units) => engine::analyze(units.as_slice(), &options)?,
     };
     let analysed = match &a.smart {
         Some(s) => js_string(&s.encoded.text),
@@ -304,7 +304,7 @@ pub fn analyze(
         .iter()
         .flat_map(|c| {
             let row = match c.substitution {
-                Some(_) => core::smart_table_row(c.code_point).map_or(0, |r| n(r) + 1),
+                Some(_) => engine::smart_table_row(c.code_point).map_or(0, |r| n(r) + 1),
                 None => 0,
             };
             [n(c.index), n(c.len), c.code_point, row]
@@ -355,8 +355,8 @@ pub fn count_segments(
     let input = read_text(&text, "text")?;
     let options = parse_options(options.map(JsValue::from))?;
     let c = match &input {
-        JsText::Utf8(s) => core::count_segments(s.as_str(), &options)?,
-        JsText::Utf16(units) => core::count_segments(units.as_slice(), &options)?,
+        JsText::Utf8(s) => engine::count_segments(s.as_str(), &options)?,
+        JsText::Utf16(units) => engine::count_segments(units.as_slice(), &options)?,
     };
     Ok(segment_count(
         &encoding_js(c.encoding),
@@ -372,7 +372,7 @@ pub fn smart_encode(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, Error> {
     let units = read_text(&text, "text")?.into_utf16();
-    let s = core::smart_encode(&units);
+    let s = engine::smart_encode(&units);
     let dto = SmartEncodeDto {
         text: js_string(&s.text),
         applied: s.applied,

@@ -1,7 +1,7 @@
 //! `estimateSend`: how long a send takes at the documented Telnyx throughput.
 
 use serde::Serialize;
-use smsedge_core::throughput as core;
+use smsedge_core::throughput as engine;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
@@ -72,16 +72,16 @@ pub fn estimate_send(plan: SendPlan) -> Result<JsValue, Error> {
     )?;
     let class = match fields.string("attClass")?.as_deref() {
         None => None,
-        Some(letter) => Some(core::AttClass::from_letter(letter).ok_or_else(|| {
+        Some(letter) => Some(engine::AttClass::from_letter(letter).ok_or_else(|| {
             Error::invalid_argument(format!("plan.attClass must be an AT&T class letter (A–F, T, W, K, P, S, X, G, N), got {letter:?}"))
         })?),
     };
     let route = match (fields.string("sender")?.as_deref(), class) {
-        (Some("long_code"), Some(class)) => core::Route::TenDlc(class),
-        (Some("long_code"), None) => core::Route::LongCode,
-        (Some("toll_free"), None) => core::Route::TollFree,
-        (Some("short_code"), None) => core::Route::ShortCode,
-        (Some("alphanumeric"), None) => core::Route::Alphanumeric,
+        (Some("long_code"), Some(class)) => engine::Route::TenDlc(class),
+        (Some("long_code"), None) => engine::Route::LongCode,
+        (Some("toll_free"), None) => engine::Route::TollFree,
+        (Some("short_code"), None) => engine::Route::ShortCode,
+        (Some("alphanumeric"), None) => engine::Route::Alphanumeric,
         (Some("toll_free" | "short_code" | "alphanumeric"), Some(_)) => {
             return Err(Error::invalid_argument(
                 "plan.attClass applies to long codes (10DLC) only",
@@ -95,20 +95,20 @@ pub fn estimate_send(plan: SendPlan) -> Result<JsValue, Error> {
     };
     let senders = u32::try_from(count(fields.number("senders")?, "senders", Some(1))?)
         .map_err(|_| Error::invalid_argument("plan.senders is too large"))?;
-    let plan = core::Plan {
+    let plan = engine::Plan {
         route,
         senders,
         recipients: count(fields.number("recipients")?, "recipients", None)?,
         segments: count(fields.number("segments")?, "segments", None)?,
     };
-    let e = core::estimate(&plan).map_err(|e| Error::new(e.code(), e.to_string()))?;
+    let e = engine::estimate(&plan).map_err(|e| Error::new(e.code(), e.to_string()))?;
     to_js(&EstimateDto {
         total_segments: e.total_segments as f64,
         segments_per_second: e.segments_per_second,
         seconds: e.seconds,
         limited_by: match e.limited_by {
-            core::Limit::Sender => "sender",
-            core::Limit::Account => "account",
+            engine::Limit::Sender => "sender",
+            engine::Limit::Account => "account",
         },
     })
 }

@@ -257,7 +257,7 @@ pub(crate) fn to_json(value: &JsValue, depth: u32) -> Option<Json> {
     if value.as_f64().is_some() {
         let number: &js_sys::Number = value.unchecked_ref();
         return number
-            .to_string_with_radix(10)
+            .to_string(10)
             .ok()
             .map(|s| Json::Number(s.into()));
     }
