@@ -256,10 +256,7 @@ pub(crate) fn to_json(value: &JsValue, depth: u32) -> Option<Json> {
     }
     if value.as_f64().is_some() {
         let number: &js_sys::Number = value.unchecked_ref();
-        return number
-            .to_string(10)
-            .ok()
-            .map(|s| Json::Number(s.into()));
+        return number.to_string(10).ok().map(|s| Json::Number(s.into()));
     }
     if let Some(array) = value.dyn_ref::<js_sys::Array>() {
         let mut items = Vec::new();
