@@ -1,6 +1,5 @@
 //! The few JavaScript functions the binding imports, and value helpers shared by the modules.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
@@ -106,11 +105,33 @@ pub(crate) fn type_name(value: &JsValue) -> String {
     value.js_typeof().as_string().unwrap_or_default()
 }
 
-/// Converts a result DTO to a plain JS object (never a `Map`; `None` becomes `null`).
-pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| Error::internal(e.to_string()))
+/// `value[key]`, or `undefined` when reading it throws.
+// NOTE: one out-of-line helper for every field read (and `set`/`object` for every field
+// written): results are built field by field rather than through serde-wasm-bindgen, whose
+// serializers and interned-key cache (a `HashMap`) cost several KB in each wasm.
+#[inline(never)]
+pub(crate) fn get(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or_default()
+}
+
+/// `target[key] = value`.
+#[inline(never)]
+pub(crate) fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+/// A plain object with these fields, in this order.
+pub(crate) fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let out = js_sys::Object::new();
+    for (key, value) in fields {
+        set(&out, key, value);
+    }
+    out.into()
+}
+
+/// A number, or `null`.
+pub(crate) fn number_or_null(value: Option<f64>) -> JsValue {
+    value.map_or(JsValue::NULL, JsValue::from_f64)
 }
 
 /// Reads the fields of an options object by hand: no serde deserializer, so no float
@@ -181,4 +202,12 @@ impl Fields {
             .map(|v| v.as_f64().ok_or_else(|| self.wrong(key, "a number", &v)))
             .transpose()
     }
+}
+
+/// Converts a result DTO to a plain JS object (never a `Map`; `None` becomes `null`).
+#[cfg(feature = "compliance")]
+pub(crate) fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| Error::internal(e.to_string()))
 }

@@ -1,11 +1,10 @@
 //! `analyze`, `countSegments` and `smartEncode`: the segment engine for JavaScript.
 
-use serde::Serialize;
 use smsedge_core::segments as engine;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
-use crate::js::{Fields, JsText, js_string, read_text, to_js};
+use crate::js::{Fields, JsText, js_string, number_or_null, object, read_text};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -164,49 +163,6 @@ fn parse_options(value: Option<JsValue>) -> Result<engine::Options, Error> {
     })
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct WarningDto {
-    code: &'static str,
-    message: &'static str,
-    telnyx_code: Option<u32>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SmartSummaryDto {
-    #[serde(with = "serde_wasm_bindgen::preserve")]
-    text: JsValue,
-    applied: bool,
-    replaced_character_count: usize,
-    length_change: i64,
-    character_count: usize,
-    final_encoding: &'static str,
-    segment_count: usize,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ReplacementDto {
-    index: usize,
-    #[serde(with = "serde_wasm_bindgen::preserve")]
-    char: JsValue,
-    code_point: u32,
-    replacement: &'static str,
-    name: &'static str,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SmartEncodeDto {
-    #[serde(with = "serde_wasm_bindgen::preserve")]
-    text: JsValue,
-    applied: bool,
-    replaced_character_count: usize,
-    length_change: i64,
-    replacements: Vec<ReplacementDto>,
-}
-
 fn slice(units: &[u16], start: usize, len: usize) -> JsValue {
     js_string(units.get(start..start + len).unwrap_or_default())
 }
@@ -315,28 +271,36 @@ pub fn analyze(
         .iter()
         .flat_map(|c| [n(c.index), c.code_point])
         .collect();
-    let warnings: Vec<WarningDto> = a
-        .warnings
-        .iter()
-        .map(|w| WarningDto {
-            code: w.code(),
-            message: w.message(),
-            telnyx_code: w.telnyx_code(),
-        })
-        .collect();
+    let warnings = js_sys::Array::new();
+    for w in &a.warnings {
+        warnings.push(&object(&[
+            ("code", JsValue::from_str(w.code())),
+            ("message", JsValue::from_str(w.message())),
+            ("telnyxCode", number_or_null(w.telnyx_code().map(f64::from))),
+        ]));
+    }
     let smart = match &a.smart {
-        Some(s) => to_js(&SmartSummaryDto {
-            text: analysed.clone(),
-            applied: s.encoded.applied,
-            replaced_character_count: s.encoded.replaced_character_count,
-            length_change: s.encoded.length_change,
-            character_count: s.character_count,
-            final_encoding: a.encoding.as_str(),
-            segment_count: a.segments,
-        })?,
+        Some(s) => object(&[
+            ("text", analysed.clone()),
+            ("applied", JsValue::from_bool(s.encoded.applied)),
+            (
+                "replacedCharacterCount",
+                JsValue::from_f64(s.encoded.replaced_character_count as f64),
+            ),
+            (
+                "lengthChange",
+                JsValue::from_f64(s.encoded.length_change as f64),
+            ),
+            (
+                "characterCount",
+                JsValue::from_f64(s.character_count as f64),
+            ),
+            ("finalEncoding", JsValue::from_str(a.encoding.as_str())),
+            ("segmentCount", JsValue::from_f64(a.segments as f64)),
+        ]),
         None => JsValue::UNDEFINED,
     };
-    let warnings = to_js(&warnings)?;
+    let warnings = JsValue::from(warnings);
     let encoding = encoding_js(a.encoding);
     Ok(TABLE.with(|table| {
         analysis(
@@ -373,22 +337,25 @@ pub fn smart_encode(
 ) -> Result<JsValue, Error> {
     let units = read_text(&text, "text")?.into_utf16();
     let s = engine::smart_encode(&units);
-    let dto = SmartEncodeDto {
-        text: js_string(&s.text),
-        applied: s.applied,
-        replaced_character_count: s.replaced_character_count,
-        length_change: s.length_change,
-        replacements: s
-            .replacements
-            .iter()
-            .map(|r| ReplacementDto {
-                index: r.index,
-                char: slice(&units, r.index, if r.code_point > 0xFFFF { 2 } else { 1 }),
-                code_point: r.code_point,
-                replacement: r.replacement,
-                name: r.name,
-            })
-            .collect(),
-    };
-    to_js(&dto)
+    let replacements = js_sys::Array::new();
+    for r in &s.replacements {
+        let len = if r.code_point > 0xFFFF { 2 } else { 1 };
+        replacements.push(&object(&[
+            ("index", JsValue::from_f64(r.index as f64)),
+            ("char", slice(&units, r.index, len)),
+            ("codePoint", JsValue::from_f64(f64::from(r.code_point))),
+            ("replacement", JsValue::from_str(r.replacement)),
+            ("name", JsValue::from_str(r.name)),
+        ]));
+    }
+    Ok(object(&[
+        ("text", js_string(&s.text)),
+        ("applied", JsValue::from_bool(s.applied)),
+        (
+            "replacedCharacterCount",
+            JsValue::from_f64(s.replaced_character_count as f64),
+        ),
+        ("lengthChange", JsValue::from_f64(s.length_change as f64)),
+        ("replacements", replacements.into()),
+    ]))
 }

@@ -1,11 +1,10 @@
 //! `estimateSend`: how long a send takes at the documented Telnyx throughput.
 
-use serde::Serialize;
 use smsedge_core::throughput as engine;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
-use crate::js::{Fields, to_js};
+use crate::js::{Fields, object};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -38,15 +37,6 @@ extern "C" {
     /// The plan, typed as `SendPlan` in TypeScript.
     #[wasm_bindgen(typescript_type = "SendPlan")]
     pub type SendPlan;
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct EstimateDto {
-    total_segments: f64,
-    segments_per_second: f64,
-    seconds: f64,
-    limited_by: &'static str,
 }
 
 fn count(value: Option<f64>, name: &str, default: Option<u64>) -> Result<u64, Error> {
@@ -102,13 +92,17 @@ pub fn estimate_send(plan: SendPlan) -> Result<JsValue, Error> {
         segments: count(fields.number("segments")?, "segments", None)?,
     };
     let e = engine::estimate(&plan).map_err(|e| Error::new(e.code(), e.to_string()))?;
-    to_js(&EstimateDto {
-        total_segments: e.total_segments as f64,
-        segments_per_second: e.segments_per_second,
-        seconds: e.seconds,
-        limited_by: match e.limited_by {
-            engine::Limit::Sender => "sender",
-            engine::Limit::Account => "account",
-        },
-    })
+    let limited_by = match e.limited_by {
+        engine::Limit::Sender => "sender",
+        engine::Limit::Account => "account",
+    };
+    Ok(object(&[
+        ("totalSegments", JsValue::from_f64(e.total_segments as f64)),
+        (
+            "segmentsPerSecond",
+            JsValue::from_f64(e.segments_per_second),
+        ),
+        ("seconds", JsValue::from_f64(e.seconds)),
+        ("limitedBy", JsValue::from_str(limited_by)),
+    ]))
 }

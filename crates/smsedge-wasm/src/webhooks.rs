@@ -11,11 +11,11 @@
 //! 30 KB gzip budget: so it takes plain strings and bytes (reading JS objects in Rust costs
 //! an import and glue per JS call).
 
-use js_sys::Reflect;
 use smsedge_core::webhook::{self as core, Headers, JsonView, Options, PublicKey, WebhookError};
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
+use crate::js::{get, number_or_null, object};
 
 #[wasm_bindgen]
 extern "C" {
@@ -38,7 +38,7 @@ impl JsonView for Json {
             return None;
         }
         // A getter that throws reads as absent.
-        let value = Reflect::get(&self.0, &JsValue::from_str(key)).unwrap_or_default();
+        let value = get(&self.0, key);
         (!value.is_undefined()).then_some(Self(value))
     }
 
@@ -100,22 +100,16 @@ pub fn read_event(text: &JsValue) -> Result<JsValue, Error> {
     })?;
     let envelope = core::read_envelope(&Json(raw.clone()))?;
     let text = |v: Option<String>| v.map_or(JsValue::NULL, |v| JsValue::from_str(&v));
-    let event = js_sys::Object::new();
-    for (key, value) in [
+    Ok(object(&[
         ("id", JsValue::from_str(&envelope.id)),
         ("type", JsValue::from_str(&envelope.event_type)),
         ("occurredAt", text(envelope.occurred_at)),
         (
             "attempt",
-            envelope
-                .attempt
-                .map_or(JsValue::NULL, |n| JsValue::from_f64(n as f64)),
+            number_or_null(envelope.attempt.map(|n| n as f64)),
         ),
         ("deliveredTo", text(envelope.delivered_to)),
         ("payload", envelope.payload.map_or(JsValue::NULL, |p| p.0)),
         ("raw", raw),
-    ] {
-        let _ = Reflect::set(&event, &JsValue::from_str(key), &value);
-    }
-    Ok(event.into())
+    ]))
 }
