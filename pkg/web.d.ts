@@ -1,5 +1,5 @@
-import type { InitInput } from "./init.js";
-export type { InitInput } from "./init.js";
+import type { InitInput } from "./init.cjs";
+export type { InitInput } from "./init.cjs";
 export * from "./index.js";
 
 /**

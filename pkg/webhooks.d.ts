@@ -1,8 +1,7 @@
 // smsedge/webhooks: Telnyx webhook verification and typed events, with its own small wasm.
-export * from "./webhook-verifier.js";
-export { SmsEdgeError } from "./errors.js";
-import type { Init, InitSync } from "./init.js";
-export type { InitInput } from "./init.js";
+export * from "./webhooks.cjs";
+import type { Init, InitSync } from "./init.cjs";
+export type { InitInput } from "./init.cjs";
 
 /** Only for `webhooks.js` (browsers without a bundler): loads the wasm. Node, bundlers and Workers need no init. */
 declare const init: Init;

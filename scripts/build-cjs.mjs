@@ -29,11 +29,13 @@ for (const [from, to] of [['index.node.js', 'index.cjs'], ['webhooks.node.js', '
 }
 rmSync(scratch, { recursive: true, force: true });
 
-// Types for require(): a .d.cts twin of each declaration file, importing the other twins, so
-// TypeScript sees a CommonJS module graph (a .d.cts may not import an ESM .d.ts).
-for (const file of ['index', 'webhooks', 'webhook-verifier', 'init', 'errors', 'client', 'dist/full/smsedge']) {
-  if (!existsSync(`${pkg}${file}.d.ts`)) continue;
-  const text = readFileSync(`${pkg}${file}.d.ts`, 'utf8').replace(/(["'])(\.\.?\/[^"']+)\.js\1/g, '$1$2.cjs$1');
-  writeFileSync(`${pkg}${file}.d.cts`, text);
+// The declarations are CommonJS-flavoured `.d.cts` files, which `import` types re-export
+// (index.d.ts, webhooks.d.ts), so each type ships once. wasm-bindgen's declarations of the
+// full build become one more of them; those of the raw wasm exports are internal.
+const generated = `${pkg}dist/full/smsedge.d.ts`;
+if (existsSync(generated)) {
+  writeFileSync(`${pkg}dist/full/smsedge.d.cts`, readFileSync(generated, 'utf8'));
+  rmSync(generated);
 }
+rmSync(`${pkg}dist/full/smsedge_bg.wasm.d.ts`, { force: true });
 console.log('pkg: index.cjs, webhooks.cjs');

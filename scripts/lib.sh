@@ -81,7 +81,7 @@ build_pkg() {
   # smsedge/webhooks: verification and events only, for Workers (cold start), built for size:
   # sha2's compact SHA-512 (-3 KB gzipped, no measurable cost) and the curve arithmetic at "s"
   # (-5.6 KB gzipped, ~30% slower verification). Its types are hand-written
-  # (pkg/webhook-verifier.d.ts): the generated ones describe only the internal `Verifier`.
+  # (pkg/webhook-verifier.d.cts): the generated ones describe only the internal `Verifier`.
   BINDGEN_ARGS=--no-typescript build_wasm webhooks "webhooks" '--cfg sha2_backend_soft="compact"' \
     --config 'profile.release.package.curve25519-dalek.opt-level="s"'
   # CommonJS entries for Node's require(), bundled from the ESM ones.

@@ -62,7 +62,7 @@ after(() => rmSync(work, { recursive: true, force: true }));
 
 test('the tarball holds the built package and nothing else', () => {
   const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
-  for (const f of ['package.json', 'index.node.js', 'index.cjs', 'index.browser.js', 'index.workerd.js', 'webhooks.cjs', 'dist/full/smsedge_bg.wasm', 'dist/webhooks/smsedge_bg.wasm', 'boundary.js', 'index.d.cts', 'dist/full/smsedge.d.cts']) {
+  for (const f of ['package.json', 'index.node.js', 'index.cjs', 'index.browser.js', 'index.workerd.js', 'webhooks.cjs', 'dist/full/smsedge_bg.wasm', 'dist/webhooks/smsedge_bg.wasm', 'boundary.js', 'errors.js', 'webhook-verifier.js', 'index.d.ts', 'index.d.cts', 'client.d.cts', 'webhook-verifier.d.cts', 'dist/full/smsedge.d.cts']) {
     assert.ok(files.includes(f), `${f} is in the tarball`);
   }
   assert.ok(!files.some((f) => f.endsWith('.orig') || f.includes('import-meta-url')), files.join(' '));

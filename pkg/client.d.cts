@@ -2,7 +2,7 @@
 // `telnyx` npm package v7); request and response bodies are lenient: the known fields are
 // typed, snake_case (camelCase for 10DLC and toll-free) as on the wire, and any other field
 // is allowed and kept, because the Telnyx docs and spec disagree on several.
-import type { TelnyxRateLimit } from "./errors.js";
+import type { TelnyxRateLimit } from "./errors.cjs";
 
 /** The `init` the client passes to `fetch` (it also sets `signal`, an AbortSignal for the timeout). */
 export interface FetchInit {
