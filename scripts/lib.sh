@@ -84,8 +84,8 @@ build_pkg() {
   # (pkg/webhook-verifier.d.cts): the generated ones describe only the internal `Verifier`.
   BINDGEN_ARGS=--no-typescript build_wasm webhooks "webhooks" '--cfg sha2_backend_soft="compact"' \
     --config 'profile.release.package.curve25519-dalek.opt-level="s"'
-  # CommonJS entries for Node's require(), bundled from the ESM ones.
-  node "$ROOT/scripts/build-cjs.mjs"
+  # The glue minified, the CommonJS entries for Node's require(), the full build's .d.cts.
+  node "$ROOT/scripts/build-js.mjs"
 }
 
 # The web app's generated files (the checker's examples, from tests/vectors/compliance).
