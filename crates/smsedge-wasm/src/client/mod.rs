@@ -13,13 +13,14 @@ mod transport;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use smsedge_core::api::{self, ApiResponse, ClientConfig, Json, MAX_RETRIES_LIMIT, Operation};
+use smsedge_core::api::{self, ApiResponse, ClientConfig, Json, Operation};
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
 use crate::js::{Fields, type_name};
 
 pub use pager::Pager;
+pub use transport::Exchange;
 
 /// What every call of one client shares: the configuration and the `fetch` to use.
 pub(crate) struct Inner {
@@ -47,8 +48,17 @@ const OPTIONS: &[&str] = &[
 /// Delays and timeouts are given to `setTimeout`, whose limit is 2³¹ − 1 ms.
 const MAX_TIMER_MS: f64 = 2_147_483_647.0;
 
+/// The whole-number options with their maximum, in the order they are read.
+const WHOLE: [(&str, f64); 5] = [
+    ("timeoutMs", MAX_TIMER_MS),
+    ("maxRetries", api::MAX_RETRIES_LIMIT as f64),
+    ("retryBaseDelayMs", MAX_TIMER_MS),
+    ("retryMaxDelayMs", MAX_TIMER_MS),
+    ("maxRetryAfterMs", MAX_TIMER_MS),
+];
+
 /// A whole-number option from 0 to `max`.
-fn whole(fields: &Fields, key: &'static str, max: f64) -> Result<Option<u64>, Error> {
+fn whole(fields: &Fields, key: &str, max: f64) -> Result<Option<u64>, Error> {
     match fields.number(key)? {
         None => Ok(None),
         Some(v) if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= max => Ok(Some(v as u64)),
@@ -89,21 +99,17 @@ impl Transport {
             fields.string("apiKey")?.as_deref(),
             fields.string("baseUrl")?.as_deref(),
         )?;
-        let whole = |key: &'static str, max: f64| whole(&fields, key, max);
-        if let Some(ms) = whole("timeoutMs", MAX_TIMER_MS)? {
-            config.timeout_ms = ms;
-        }
-        if let Some(n) = whole("maxRetries", f64::from(MAX_RETRIES_LIMIT))? {
-            config.retry.max_retries = u32::try_from(n).unwrap_or(MAX_RETRIES_LIMIT);
-        }
-        if let Some(ms) = whole("retryBaseDelayMs", MAX_TIMER_MS)? {
-            config.retry.base_delay_ms = ms;
-        }
-        if let Some(ms) = whole("retryMaxDelayMs", MAX_TIMER_MS)? {
-            config.retry.max_delay_ms = ms;
-        }
-        if let Some(ms) = whole("maxRetryAfterMs", MAX_TIMER_MS)? {
-            config.retry.max_retry_after_ms = ms;
+        for (i, (key, max)) in WHOLE.iter().enumerate() {
+            if let Some(n) = whole(&fields, key, *max)? {
+                match i {
+                    0 => config.timeout_ms = n,
+                    // At most MAX_RETRIES_LIMIT, so it fits.
+                    1 => config.retry.max_retries = n as u32,
+                    2 => config.retry.base_delay_ms = n,
+                    3 => config.retry.max_delay_ms = n,
+                    _ => config.retry.max_retry_after_ms = n,
+                }
+            }
         }
         if let Some(b) = fields.bool("retryUnsafePost")? {
             config.retry.retry_unsafe_post = b;
@@ -119,15 +125,16 @@ impl Transport {
         })
     }
 
-    /// Runs one operation: resolves to `{ body, status, attempts, requestId, rateLimit }`
-    /// (`body` undefined when the response had none), rejects with an `SmsEdgeError`.
+    /// Runs one operation (a `TelnyxCall`): its result is `{ body, status, attempts,
+    /// requestId, rateLimit }` (`body` undefined when the response had none), its error an
+    /// `SmsEdgeError`.
     pub fn request(
         &self,
         name: &str,
         path_args: JsValue,
         query: JsValue,
         body: JsValue,
-    ) -> js_sys::Promise {
+    ) -> Exchange {
         let request = Call::read(name, &path_args, &query, &body).and_then(|call| {
             let refs: Vec<&str> = call.path_args.iter().map(String::as_str).collect();
             api::build_request(
@@ -139,7 +146,7 @@ impl Transport {
             )
             .map_err(Error::from)
         });
-        run(Rc::clone(&self.inner), request, Finish::Response)
+        Exchange::new(Rc::clone(&self.inner), request, Finish::Response)
     }
 
     /// Starts a walk over every page of a list operation (`TelnyxPager`).
@@ -163,24 +170,18 @@ pub(crate) enum Finish {
     Page(Rc<RefCell<pager::State>>),
 }
 
-/// Sends `request` (or rejects with its error) and finishes as asked. Every call of the
-/// client goes through this one future, so its machinery is in the wasm once.
-pub(crate) fn run(
-    inner: Rc<Inner>,
-    request: Result<api::HttpRequest, Error>,
-    finish: Finish,
-) -> js_sys::Promise {
-    wasm_bindgen_futures::future_to_promise(async move {
-        let request = request?;
-        let sent = transport::send(&inner, &request).await;
-        match finish {
-            Finish::Response => {
-                let (response, body) = sent.map_err(Error::from)?;
-                Ok(response_object(&response, body))
-            }
-            Finish::Page(state) => pager::finish(&state, sent),
+/// Finishes a call: the response object or the page, or the error.
+fn finish(
+    finish: &Finish,
+    sent: Result<(ApiResponse, JsValue), api::ApiError>,
+) -> Result<JsValue, JsValue> {
+    match finish {
+        Finish::Response => {
+            let (response, body) = sent.map_err(Error::from)?;
+            Ok(response_object(&response, body))
         }
-    })
+        Finish::Page(state) => pager::finish(state, sent),
+    }
 }
 
 /// The arguments of one call, read from JavaScript.

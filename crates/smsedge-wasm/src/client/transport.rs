@@ -4,15 +4,17 @@
 //! `fetch` may return any `Response`-like object: a test stub, a Worker service binding's
 //! answer, a polyfill's.
 
+use std::rc::Rc;
+
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use smsedge_core::api::{
     ApiError, ApiResponse, Headers, HttpRequest, MAX_RETRIES_LIMIT, Outcome, ResponseBody,
     RetryDecision, decide, read_response,
 };
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
-use super::{Inner, MAX_TIMER_MS};
+use super::{Finish, Inner, MAX_TIMER_MS};
+use crate::error::Error;
 
 #[wasm_bindgen]
 extern "C" {
@@ -60,16 +62,243 @@ enum Attempt {
     Fatal(ApiError),
 }
 
-/// Sends `request`, retrying as the core's [`decide`] says. Returns the parsed response
-/// and the body as `JSON.parse` read it (`undefined` when it is not JSON).
-pub(crate) async fn send(
-    inner: &Inner,
-    request: &HttpRequest,
-) -> Result<(ApiResponse, JsValue), ApiError> {
-    let config = &inner.config;
-    let mut attempt: u32 = 1;
-    loop {
-        let outcome = attempt_once(inner, request).await;
+/// What a call does next.
+enum Next {
+    /// Await this promise, then resume with its outcome.
+    Wait(Promise),
+    /// The call is over: resolve or reject with this.
+    Done(Result<JsValue, JsValue>),
+}
+
+/// Where the current attempt is.
+enum Stage {
+    /// Nothing sent yet.
+    Start,
+    /// Sleeping before the next attempt.
+    Backoff,
+    /// Waiting for `fetch` (or the timer).
+    Head {
+        timer: Timer,
+        controller: Option<AbortController>,
+    },
+    /// Waiting for the body (or the timer).
+    Body {
+        timer: Timer,
+        controller: Option<AbortController>,
+        status: u16,
+        headers: Headers,
+    },
+}
+
+/// What a step gave: a promise to wait for, or the outcome of the attempt.
+enum Step {
+    Wait(Promise),
+    Over(Attempt),
+}
+
+/// One call in flight (internal: `pkg/client.js` drives it). The call is a state machine
+/// of plain functions, and JavaScript does the waiting: `step()` gives the promise to
+/// await (the `fetch`, the body, a backoff timer) or `undefined` when the call is over,
+/// and `result()` then gives its value or throws its error. So the wasm needs no async
+/// runtime of its own.
+#[wasm_bindgen(js_name = TelnyxCall, skip_typescript)]
+pub struct Exchange {
+    run: Option<Run>,
+    result: Option<Result<JsValue, JsValue>>,
+}
+
+impl Exchange {
+    /// A call that sends `request` (or fails with its error) and finishes as asked.
+    pub(crate) fn new(inner: Rc<Inner>, request: Result<HttpRequest, Error>, finish: Finish) -> Self {
+        match request {
+            Ok(request) => Self {
+                run: Some(Run {
+                    inner,
+                    request,
+                    finish,
+                    attempt: 1,
+                    stage: Stage::Start,
+                }),
+                result: None,
+            },
+            Err(e) => Self::over(Err(e.into())),
+        }
+    }
+
+    /// A call already over.
+    pub(crate) fn over(result: Result<JsValue, JsValue>) -> Self {
+        Self {
+            run: None,
+            result: Some(result),
+        }
+    }
+}
+
+#[wasm_bindgen(js_class = TelnyxCall)]
+impl Exchange {
+    /// Goes on with how the promise of the previous step settled (`ok`, `value`; ignored
+    /// on the first step). Returns the next promise to await, or `undefined` when the
+    /// call is over.
+    pub fn step(&mut self, ok: bool, value: JsValue) -> Option<Promise> {
+        let run = self.run.as_mut()?;
+        let settled = if ok { Ok(value) } else { Err(value) };
+        let step = run.step(settled);
+        match run.after(step) {
+            Next::Wait(promise) => Some(promise),
+            Next::Done(result) => {
+                self.result = Some(result);
+                self.run = None;
+                None
+            }
+        }
+    }
+
+    /// The call's value (once `step()` gave `undefined`); throws its error.
+    pub fn result(&mut self) -> Result<JsValue, JsValue> {
+        self.result.take().unwrap_or(Ok(JsValue::UNDEFINED))
+    }
+}
+
+/// A call being sent, retrying as the core's [`decide`] says, then finished as asked.
+struct Run {
+    inner: Rc<Inner>,
+    request: HttpRequest,
+    finish: Finish,
+    attempt: u32,
+    stage: Stage,
+}
+
+impl Run {
+    fn after(&mut self, step: Step) -> Next {
+        match step {
+            Step::Wait(promise) => Next::Wait(promise),
+            Step::Over(attempt) => self.outcome(attempt),
+        }
+    }
+
+    fn step(&mut self, settled: Result<JsValue, JsValue>) -> Step {
+        match core::mem::replace(&mut self.stage, Stage::Backoff) {
+            Stage::Start => self.send(),
+            Stage::Backoff => {
+                self.attempt += 1;
+                self.send()
+            }
+            Stage::Head { timer, controller } => {
+                let response = match timer.check(settled, controller.as_ref()) {
+                    Ok(response) => response,
+                    Err(Some(e)) => return Step::Over(classify(&e)),
+                    Err(None) => return Step::Over(Attempt::Timeout),
+                };
+                let status = Reflect::get(&response, &"status".into())
+                    .ok()
+                    .and_then(|s| s.as_f64())
+                    .filter(|s| s.fract() == 0.0 && (100.0..=599.0).contains(s));
+                let Some(status) = status else {
+                    return Step::Over(Attempt::Fatal(ApiError::InvalidResponse {
+                        status: 0,
+                        message: "fetch resolved to something that is not a Response".into(),
+                    }));
+                };
+                let status = status as u16;
+                let headers =
+                    read_headers(&Reflect::get(&response, &"headers".into()).unwrap_or_default());
+                let read = Reflect::get(&response, &"arrayBuffer".into())
+                    .ok()
+                    .and_then(|f| f.dyn_into::<Function>().ok())
+                    .map(|f| f.call0(&response));
+                match read {
+                    Some(Ok(p)) => {
+                        let raced = timer.race(&p);
+                        self.stage = Stage::Body {
+                            timer,
+                            controller,
+                            status,
+                            headers,
+                        };
+                        Step::Wait(raced)
+                    }
+                    Some(Err(e)) => Step::Over(Attempt::AfterSend(describe(&e))),
+                    None => Step::Over(Attempt::Response {
+                        status,
+                        headers,
+                        body: Vec::new(),
+                    }),
+                }
+            }
+            Stage::Body {
+                timer,
+                controller,
+                status,
+                headers,
+            } => {
+                let body = match timer.check(settled, controller.as_ref()) {
+                    Ok(buffer) if buffer.is_instance_of::<js_sys::ArrayBuffer>() => {
+                        js_sys::Uint8Array::new(&buffer).to_vec()
+                    }
+                    Ok(_) => Vec::new(),
+                    // The body broke off: a response was sent, so the request surely was.
+                    Err(Some(e)) => return Step::Over(Attempt::AfterSend(describe(&e))),
+                    Err(None) => return Step::Over(Attempt::Timeout),
+                };
+                Step::Over(Attempt::Response {
+                    status,
+                    headers,
+                    body,
+                })
+            }
+        }
+    }
+
+    /// Starts an attempt: calls `fetch` under the per-attempt timer.
+    fn send(&mut self) -> Step {
+        let (inner, request) = (&self.inner, &self.request);
+        let fetch = match &inner.fetch {
+            Some(f) => f.clone(),
+            None => match Reflect::get(&js_sys::global(), &"fetch".into()) {
+                Ok(f) if f.is_function() => f.unchecked_into(),
+                _ => {
+                    return Step::Over(Attempt::Fatal(ApiError::InvalidConfig {
+                        message: "this runtime has no global fetch: pass options.fetch".into(),
+                    }));
+                }
+            },
+        };
+        // The injected fetch is called as given (`this` undefined); the global one on globalThis.
+        let this = if inner.fetch.is_some() {
+            JsValue::UNDEFINED
+        } else {
+            js_sys::global().into()
+        };
+
+        let init = Object::new();
+        let headers = Object::new();
+        for (name, value) in &request.headers {
+            let _ = Reflect::set(&headers, &(*name).into(), &value.into());
+        }
+        let _ = Reflect::set(&init, &"method".into(), &request.method.as_str().into());
+        let _ = Reflect::set(&init, &"headers".into(), &headers);
+        if let Some(body) = &request.body {
+            let _ = Reflect::set(&init, &"body".into(), &body.into());
+        }
+        let controller = AbortController::new().ok();
+        if let Some(c) = &controller {
+            let _ = Reflect::set(&init, &"signal".into(), &c.signal());
+        }
+
+        let timer = Timer::start(inner.config.timeout_ms);
+        match fetch.call2(&this, &request.url.as_str().into(), &init) {
+            Ok(pending) => {
+                let raced = timer.race(&pending);
+                self.stage = Stage::Head { timer, controller };
+                Step::Wait(raced)
+            }
+            Err(e) => Step::Over(Attempt::BeforeSend(describe(&e))),
+        }
+    }
+
+    /// What to do after an attempt: wait and retry, or finish.
+    fn outcome(&mut self, outcome: Attempt) -> Next {
+        let (config, request, attempt) = (&self.inner.config, &self.request, self.attempt);
         let now = Some(js_sys::Date::now() as u64);
         let random = js_sys::Math::random();
         let decide = |outcome: &Outcome<'_>| {
@@ -81,7 +310,7 @@ pub(crate) async fn send(
                 headers,
                 body,
             } => match read(request, status, &headers, &body, attempt, now, config) {
-                Ok(done) => return Ok(done),
+                Ok(done) => return self.done(Ok(done)),
                 Err(ApiError::Http(e)) => {
                     let decision = decide(&Outcome::Response {
                         status,
@@ -90,7 +319,7 @@ pub(crate) async fn send(
                     });
                     (decision, ApiError::Http(e))
                 }
-                Err(other) => return Err(other),
+                Err(other) => return self.done(Err(other)),
             },
             Attempt::BeforeSend(message) => (
                 decide(&Outcome::NetworkBeforeSend),
@@ -110,16 +339,20 @@ pub(crate) async fn send(
                 decide(&Outcome::Timeout),
                 ApiError::Timeout { attempts: attempt },
             ),
-            Attempt::Fatal(e) => return Err(e),
+            Attempt::Fatal(e) => return self.done(Err(e)),
         };
         match decision {
-            // The bound is the core's too; it keeps this loop finite whatever `decide` says.
+            // The bound is the core's too; it keeps the retries finite whatever `decide` says.
             RetryDecision::Retry { delay_ms } if attempt <= MAX_RETRIES_LIMIT => {
-                sleep(delay_ms).await;
-                attempt += 1;
+                self.stage = Stage::Backoff;
+                Next::Wait(sleep(delay_ms))
             }
-            _ => return Err(error),
+            _ => self.done(Err(error)),
         }
+    }
+
+    fn done(&self, sent: Result<(ApiResponse, JsValue), ApiError>) -> Next {
+        Next::Done(super::finish(&self.finish, sent))
     }
 }
 
@@ -150,12 +383,11 @@ fn read(
     .map(|r| (r, parsed.unwrap_or(JsValue::UNDEFINED)))
 }
 
-/// Resolves after `ms` milliseconds.
-async fn sleep(ms: u64) {
-    let promise = Promise::new(&mut |resolve, _reject| {
+/// A promise that resolves after `ms` milliseconds.
+fn sleep(ms: u64) -> Promise {
+    Promise::new(&mut |resolve, _reject| {
         set_timeout(&resolve, (ms as f64).min(MAX_TIMER_MS), &JsValue::UNDEFINED);
-    });
-    let _ = JsFuture::from(promise).await;
+    })
 }
 
 /// The per-attempt timer: a promise that resolves to `sentinel` when it fires. Dropping
@@ -180,12 +412,27 @@ impl Timer {
         }
     }
 
-    /// Waits for `promise` or the timer, whichever settles first: `None` on timeout.
-    async fn race(&self, promise: &JsValue) -> Option<Result<JsValue, JsValue>> {
-        let both = Array::of2(&Promise::resolve(promise), &self.fired);
-        match JsFuture::from(Promise::race(&both)).await {
-            Ok(v) if Object::is(&v, &self.sentinel) => None,
-            other => Some(other),
+    /// `promise` or the timer, whichever settles first.
+    fn race(&self, promise: &JsValue) -> Promise {
+        Promise::race(&Array::of2(&Promise::resolve(promise), &self.fired))
+    }
+
+    /// What a race gave: the value, `Err(Some(error))` on a rejection, or `Err(None)` when
+    /// the timer won (the request is then aborted).
+    fn check(
+        &self,
+        settled: Result<JsValue, JsValue>,
+        controller: Option<&AbortController>,
+    ) -> Result<JsValue, Option<JsValue>> {
+        match settled {
+            Ok(v) if Object::is(&v, &self.sentinel) => {
+                if let Some(c) = controller {
+                    c.abort();
+                }
+                Err(None)
+            }
+            Ok(v) => Ok(v),
+            Err(e) => Err(Some(e)),
         }
     }
 }
@@ -193,98 +440,6 @@ impl Timer {
 impl Drop for Timer {
     fn drop(&mut self) {
         clear_timeout(&self.id);
-    }
-}
-
-async fn attempt_once(inner: &Inner, request: &HttpRequest) -> Attempt {
-    let fetch = match &inner.fetch {
-        Some(f) => f.clone(),
-        None => match Reflect::get(&js_sys::global(), &"fetch".into()) {
-            Ok(f) if f.is_function() => f.unchecked_into(),
-            _ => {
-                return Attempt::Fatal(ApiError::InvalidConfig {
-                    message: "this runtime has no global fetch: pass options.fetch".into(),
-                });
-            }
-        },
-    };
-    // The injected fetch is called as given (`this` undefined); the global one on globalThis.
-    let this = if inner.fetch.is_some() {
-        JsValue::UNDEFINED
-    } else {
-        js_sys::global().into()
-    };
-
-    let init = Object::new();
-    let headers = Object::new();
-    for (name, value) in &request.headers {
-        let _ = Reflect::set(&headers, &(*name).into(), &value.into());
-    }
-    let _ = Reflect::set(&init, &"method".into(), &request.method.as_str().into());
-    let _ = Reflect::set(&init, &"headers".into(), &headers);
-    if let Some(body) = &request.body {
-        let _ = Reflect::set(&init, &"body".into(), &body.into());
-    }
-    let controller = AbortController::new().ok();
-    if let Some(c) = &controller {
-        let _ = Reflect::set(&init, &"signal".into(), &c.signal());
-    }
-    let abort = || {
-        if let Some(c) = &controller {
-            c.abort();
-        }
-    };
-
-    let timer = Timer::start(inner.config.timeout_ms);
-    let pending = match fetch.call2(&this, &request.url.as_str().into(), &init) {
-        Ok(p) => p,
-        Err(e) => return Attempt::BeforeSend(describe(&e)),
-    };
-    let response = match timer.race(&pending).await {
-        None => {
-            abort();
-            return Attempt::Timeout;
-        }
-        Some(Err(e)) => return classify(&e),
-        Some(Ok(r)) => r,
-    };
-
-    let status = Reflect::get(&response, &"status".into())
-        .ok()
-        .and_then(|s| s.as_f64())
-        .filter(|s| s.fract() == 0.0 && (100.0..=599.0).contains(s));
-    let Some(status) = status else {
-        return Attempt::Fatal(ApiError::InvalidResponse {
-            status: 0,
-            message: "fetch resolved to something that is not a Response".into(),
-        });
-    };
-    let headers = read_headers(&Reflect::get(&response, &"headers".into()).unwrap_or_default());
-
-    let read = Reflect::get(&response, &"arrayBuffer".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
-        .map(|f| f.call0(&response));
-    let body = match read {
-        Some(Ok(p)) => match timer.race(&p).await {
-            None => {
-                abort();
-                return Attempt::Timeout;
-            }
-            Some(Ok(buffer)) if buffer.is_instance_of::<js_sys::ArrayBuffer>() => {
-                js_sys::Uint8Array::new(&buffer).to_vec()
-            }
-            Some(Ok(_)) => Vec::new(),
-            // The body broke off: a response was sent, so the request surely was.
-            Some(Err(e)) => return Attempt::AfterSend(describe(&e)),
-        },
-        Some(Err(e)) => return Attempt::AfterSend(describe(&e)),
-        None => Vec::new(),
-    };
-    Attempt::Response {
-        status: status as u16,
-        headers,
-        body,
     }
 }
 
