@@ -31,6 +31,15 @@ extern "C" {
     fn set_timeout(handler: &Function, ms: f64, arg: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: &JsValue);
+
+    /// `globalThis` (every runtime the package supports has it: one import where
+    /// `js_sys::global()` probes four).
+    #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
+    static GLOBAL_THIS: JsValue;
+
+    /// `Array.from(value)`: the items of an iterable.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
+    fn array_from(value: &JsValue) -> Result<Array, JsValue>;
 }
 
 /// Connection errors (Node's `cause.code`) that happen before a byte of the request is
@@ -252,9 +261,10 @@ impl Run {
     /// Starts an attempt: calls `fetch` under the per-attempt timer.
     fn send(&mut self) -> Step {
         let (inner, request) = (&self.inner, &self.request);
+        let global = GLOBAL_THIS.with(JsValue::clone);
         let fetch = match &inner.fetch {
             Some(f) => f.clone(),
-            None => match Reflect::get(&js_sys::global(), &"fetch".into()) {
+            None => match Reflect::get(&global, &"fetch".into()) {
                 Ok(f) if f.is_function() => f.unchecked_into(),
                 _ => {
                     return Step::Over(Attempt::Fatal(ApiError::InvalidConfig {
@@ -267,7 +277,7 @@ impl Run {
         let this = if inner.fetch.is_some() {
             JsValue::UNDEFINED
         } else {
-            js_sys::global().into()
+            global
         };
 
         let init = Object::new();
@@ -459,7 +469,6 @@ fn classify(error: &JsValue) -> Attempt {
 /// `error.cause.code` (Node's undici), or `error.code`, or every code of an `AggregateError`
 /// cause when they all agree.
 fn error_code(error: &JsValue) -> Option<String> {
-    let get = |v: &JsValue, k: &str| Reflect::get(v, &k.into()).unwrap_or_default();
     let cause = get(error, "cause");
     let direct = get(&cause, "code")
         .as_string()
@@ -469,28 +478,36 @@ fn error_code(error: &JsValue) -> Option<String> {
     }
     let errors = get(&cause, "errors");
     let list: &Array = errors.dyn_ref()?;
-    let codes: Vec<Option<String>> = list.iter().map(|e| get(&e, "code").as_string()).collect();
-    let first = codes.first().cloned().flatten()?;
-    codes
-        .iter()
-        .all(|c| c.as_deref() == Some(first.as_str()))
-        .then_some(first)
+    // Every code is read (as before), then they must all be the first one.
+    let mut first: Option<String> = None;
+    let mut agree = list.length() > 0;
+    for item in list.iter() {
+        let code = get(&item, "code").as_string();
+        match (&first, code) {
+            (_, None) => agree = false,
+            (None, Some(code)) => first = Some(code),
+            (Some(f), Some(code)) => agree &= *f == code,
+        }
+    }
+    first.filter(|_| agree)
+}
+
+/// `value[key]`, or `undefined` when reading it throws.
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap_or_default()
 }
 
 /// A short description of a JS error: `name: message (code)`. Never headers.
 fn describe(error: &JsValue) -> String {
-    let get = |k: &str| {
-        Reflect::get(error, &k.into())
-            .ok()
-            .and_then(|v| v.as_string())
-    };
-    let mut out = match (get("name"), get("message")) {
-        (Some(n), Some(m)) => format!("{n}: {m}"),
+    let mut out = match (get(error, "name").as_string(), get(error, "message").as_string()) {
+        (Some(n), Some(m)) => n + ": " + &m,
         (None, Some(m)) => m,
         _ => error.as_string().unwrap_or_else(|| "fetch failed".into()),
     };
     if let Some(code) = error_code(error) {
-        out.push_str(&format!(" ({code})"));
+        out.push_str(" (");
+        out.push_str(&code);
+        out.push(')');
     }
     out
 }
@@ -498,19 +515,19 @@ fn describe(error: &JsValue) -> String {
 /// Response headers from a `Headers` object (iterable) or a plain object.
 fn read_headers(value: &JsValue) -> Headers {
     let mut headers = Headers::new();
-    let pair = |entry: JsValue| -> Option<(String, String)> {
-        let entry: Array = entry.dyn_into().ok()?;
-        Some((entry.get(0).as_string()?, entry.get(1).as_string()?))
+    let iterable = Reflect::get(value, &js_sys::Symbol::iterator().into())
+        .is_ok_and(|f| f.is_function());
+    let entries = match iterable.then(|| array_from(value)) {
+        Some(Ok(items)) => items,
+        _ if value.is_object() => Object::entries(value.unchecked_ref()),
+        _ => return headers,
     };
-    if let Ok(Some(iter)) = js_sys::try_iter(value) {
-        for (name, value) in iter.flatten().filter_map(pair) {
+    for entry in entries.iter() {
+        let Ok(entry) = entry.dyn_into::<Array>() else {
+            continue;
+        };
+        if let (Some(name), Some(value)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
             headers.push(name, value);
-        }
-    } else if value.is_object() {
-        for entry in Object::entries(value.unchecked_ref()).iter() {
-            if let Some((name, value)) = pair(entry) {
-                headers.push(name, value);
-            }
         }
     }
     headers
