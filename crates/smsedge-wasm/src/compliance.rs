@@ -1,7 +1,7 @@
 //! `checkCampaign` and `checkTollFreeVerification`: the compliance checker for JavaScript.
 
 use serde::Serialize;
-use smsedge_core::compliance as core;
+use smsedge_core::compliance::{self as core, Json};
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
@@ -168,8 +168,9 @@ struct ReportDto<'a> {
     samples: Vec<SampleDto<'a>>,
 }
 
-/// Reads a JS value as the JSON the core checks: `JSON.stringify`, then serde_json.
-fn json(value: &JsValue, what: &str) -> Result<serde_json::Value, Error> {
+/// Reads a JS value as the JSON the core checks: `JSON.stringify`, then
+/// [`Json::parse_strict`] (`serde_json`'s rules and error wording, without its code).
+fn json(value: &JsValue, what: &str) -> Result<Json, Error> {
     if value.is_undefined() || value.is_function() || value.is_symbol() {
         return Err(Error::invalid_argument(format!(
             "{what} must be an object, got {}",
@@ -182,7 +183,7 @@ fn json(value: &JsValue, what: &str) -> Result<serde_json::Value, Error> {
         ))
     })?;
     let text = String::from(text);
-    serde_json::from_str(&text)
+    Json::parse_strict(&text)
         .map_err(|e| Error::invalid_argument(format!("{what} cannot be read as JSON: {e}")))
 }
 

@@ -141,7 +141,7 @@ pub fn retry_after_ms(headers: &Headers, now_unix_ms: Option<u64>) -> Option<u64
 }
 
 fn parse_decimal_ms_from_ms(value: &str) -> Option<u64> {
-    super::json::number_to_u64(value.trim())
+    crate::json::number_to_u64(value.trim())
 }
 
 /// Parses one `Retry-After` value into milliseconds.
@@ -154,7 +154,7 @@ pub fn parse_retry_after(value: &str, now_unix_ms: Option<u64>) -> Option<u64> {
     let value = value.trim();
     if value.bytes().all(|b| b.is_ascii_digit() || b == b'.') && !value.is_empty() {
         // Seconds with up to millisecond precision: shift the point three places.
-        return super::json::number_to_u64(&(value.to_owned() + "e3"));
+        return crate::json::number_to_u64(&(value.to_owned() + "e3"));
     }
     let date_secs = parse_http_date(value)?;
     let now = now_unix_ms?;

@@ -4,9 +4,9 @@ use core::fmt::{self, Write as _};
 
 use super::ApiError;
 use super::config::ClientConfig;
-use super::json::Json;
 use super::operation::{Method, Operation, PaginationStyle, Preflight};
 use super::preflight::check_message;
+use crate::json::Json;
 
 /// A request ready for the transport. `Debug` hides the `Authorization` value.
 #[derive(Clone, PartialEq, Eq)]

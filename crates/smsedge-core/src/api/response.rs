@@ -5,8 +5,8 @@ use core::fmt;
 use super::ApiError;
 use super::config::ClientConfig;
 use super::headers::{Headers, RateLimit, rate_limit, request_id, retry_after_ms};
-use super::json::Json;
 use super::operation::Operation;
+use crate::json::Json;
 
 /// A successful response: the body exactly as Telnyx sent it (`{ data, meta }`, a bare
 /// object, a 10DLC or toll-free page, or `null` for an empty body).

@@ -20,9 +20,9 @@
 //! string indices.
 //!
 //! ```
-//! use smsedge_core::compliance::check_campaign;
+//! use smsedge_core::compliance::{Json, check_campaign};
 //!
-//! let campaign = serde_json::json!({
+//! let campaign = Json::from(serde_json::json!({
 //!     "brandName": "Acme",
 //!     "usecase": "DELIVERY_NOTIFICATION",
 //!     "description": "Order confirmations and shipping updates for Acme online store customers.",
@@ -32,7 +32,7 @@
 //!     "helpMessage": "Acme: for help email help@acme.com. Reply STOP to cancel.",
 //!     "optinKeywords": "START", "optoutKeywords": "STOP", "helpKeywords": "HELP",
 //!     "embeddedLink": true
-//! });
+//! }));
 //! let report = check_campaign(&campaign)?;
 //! let promo = report.findings.iter().find(|f| f.rule == "UC-PROMO-IN-TXN").unwrap();
 //! assert_eq!(promo.field, "sample2");
@@ -53,9 +53,9 @@ mod util;
 pub use input::{BrandRegistration, Campaign, IgnoredField, Sample, TollFreeVerification};
 pub use rules::{Applies, Rule, rules};
 
+pub use crate::json::Json;
 use crate::segments::Encoding;
 use context::Ctx;
-use serde_json::Value;
 
 /// The largest text field accepted, in UTF-8 bytes (1 MiB).
 pub const MAX_FIELD_BYTES: usize = 1 << 20;
@@ -268,20 +268,21 @@ impl TollFreeVerification {
 }
 
 /// Checks a `campaignBuilder` body (plus `brandName`, `brandAliases` and an optional
-/// `brand` block) given as JSON.
+/// `brand` block) given as JSON ([`Json::parse`] a text, or convert a `serde_json` value
+/// with [`Json::from`]).
 ///
 /// # Errors
 /// [`ComplianceError::NotAnObject`] when `campaign` is not an object, and
 /// [`ComplianceError::FieldTooLarge`] for a field over [`MAX_FIELD_BYTES`]. Wrong-typed
 /// fields are not errors: they are ignored and reported as `FLD-TYPE` advice.
-pub fn check_campaign(campaign: &Value) -> Result<Report, ComplianceError> {
-    Campaign::from_value(campaign)?.check()
+pub fn check_campaign(campaign: &Json) -> Result<Report, ComplianceError> {
+    Campaign::from_json(campaign)?.check()
 }
 
 /// Checks a toll-free verification request given as JSON.
 ///
 /// # Errors
 /// As [`check_campaign`].
-pub fn check_toll_free_verification(request: &Value) -> Result<Report, ComplianceError> {
-    TollFreeVerification::from_value(request)?.check()
+pub fn check_toll_free_verification(request: &Json) -> Result<Report, ComplianceError> {
+    TollFreeVerification::from_json(request)?.check()
 }
