@@ -164,8 +164,14 @@ pub fn parse_retry_after(value: &str, now_unix_ms: Option<u64>) -> Option<u64> {
 /// Parses an HTTP-date into Unix seconds (GMT). `None` for anything malformed.
 #[must_use]
 pub fn parse_http_date(value: &str) -> Option<u64> {
-    let parts: Vec<&str> = value.split_whitespace().collect();
-    let (day, month, year, time) = match parts.as_slice() {
+    // The first six words, and how many there are (more than six: not a date).
+    let mut parts = [""; 6];
+    let mut count = 0;
+    for word in value.split_whitespace() {
+        *parts.get_mut(count)? = word;
+        count += 1;
+    }
+    let (day, month, year, time) = match parts.get(..count).unwrap_or_default() {
         // IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT"
         [wd, d, m, y, t, "GMT"] if wd.ends_with(',') => (*d, *m, parse_year(y)?, *t),
         // RFC 850: "Sunday, 06-Nov-94 08:49:37 GMT"
