@@ -46,9 +46,10 @@ function method(transport, name, pathParams, kind) {
 }
 
 /**
- * Runs one wasm TelnyxCall to its end. The call is a state machine in Rust; it says which
- * promise to await next (the fetch, the body, a backoff timer) and this awaits it, so the
- * wasm carries no async runtime. Resolves to the call's result or rejects with its error.
+ * Runs one wasm TelnyxCall to its end. The call is a state machine in Rust; each step gives
+ * the promise to await next (the fetch, the body, a backoff timer) and this awaits it, so the
+ * wasm carries no async runtime. The last step gives the call's value (never a promise) or
+ * throws its error.
  */
 async function settle(call) {
   try {
@@ -56,16 +57,17 @@ async function settle(call) {
     await undefined;
     let ok = true;
     let value;
-    for (let wait; (wait = call.step(ok, value)) !== undefined; ) {
+    for (;;) {
+      const out = call.step(ok, value);
+      if (!(out instanceof Promise)) return out;
       try {
-        value = await wait;
+        value = await out;
         ok = true;
       } catch (error) {
         value = error;
         ok = false;
       }
     }
-    return call.result();
   } finally {
     call.free();
   }

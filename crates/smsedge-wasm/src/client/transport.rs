@@ -107,12 +107,12 @@ enum Step {
 
 /// One call in flight (internal: `pkg/client.js` drives it). The call is a state machine
 /// of plain functions, and JavaScript does the waiting: `step()` gives the promise to
-/// await (the `fetch`, the body, a backoff timer) or `undefined` when the call is over,
-/// and `result()` then gives its value or throws its error. So the wasm needs no async
-/// runtime of its own.
+/// await (the `fetch`, the body, a backoff timer), and at the end the call's value, or
+/// throws its error. So the wasm needs no async runtime of its own.
 #[wasm_bindgen(js_name = TelnyxCall, skip_typescript)]
 pub struct Exchange {
     run: Option<Run>,
+    /// The outcome of a call that was over before it began.
     result: Option<Result<JsValue, JsValue>>,
 }
 
@@ -146,25 +146,21 @@ impl Exchange {
 #[wasm_bindgen(js_class = TelnyxCall)]
 impl Exchange {
     /// Goes on with how the promise of the previous step settled (`ok`, `value`; ignored
-    /// on the first step). Returns the next promise to await, or `undefined` when the
-    /// call is over.
-    pub fn step(&mut self, ok: bool, value: JsValue) -> Option<Promise> {
-        let run = self.run.as_mut()?;
+    /// on the first step). Returns the next promise to await, or, when the call is over,
+    /// its value (never a promise); throws its error.
+    pub fn step(&mut self, ok: bool, value: JsValue) -> Result<JsValue, JsValue> {
+        let Some(run) = self.run.as_mut() else {
+            return self.result.take().unwrap_or(Ok(JsValue::UNDEFINED));
+        };
         let settled = if ok { Ok(value) } else { Err(value) };
         let step = run.step(settled);
         match run.after(step) {
-            Next::Wait(promise) => Some(promise),
+            Next::Wait(promise) => Ok(promise.into()),
             Next::Done(result) => {
-                self.result = Some(result);
                 self.run = None;
-                None
+                result
             }
         }
-    }
-
-    /// The call's value (once `step()` gave `undefined`); throws its error.
-    pub fn result(&mut self) -> Result<JsValue, JsValue> {
-        self.result.take().unwrap_or(Ok(JsValue::UNDEFINED))
     }
 }
 
