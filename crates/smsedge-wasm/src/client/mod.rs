@@ -83,16 +83,15 @@ impl Transport {
     /// Reads the client options; throws `invalid_config` or `invalid_argument`.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Transport, Error> {
-        let fetch = match js_sys::Reflect::get(&options, &"fetch".into()) {
-            Ok(f) if f.is_undefined() || f.is_null() => None,
-            Ok(f) if f.is_function() => Some(f.unchecked_into()),
-            Ok(f) => {
+        let fetch = match get(&options, "fetch") {
+            f if f.is_undefined() || f.is_null() => None,
+            f if f.is_function() => Some(f.unchecked_into()),
+            f => {
                 return Err(Error::new(
                     "invalid_config",
                     format!("options.fetch must be a function, got {}", type_name(&f)),
                 ));
             }
-            Err(_) => None,
         };
         let fields = Fields::new(options, "options", OPTIONS)?;
         let mut config = ClientConfig::new(
@@ -308,7 +307,16 @@ fn response_object(response: &ApiResponse, parsed: JsValue) -> JsValue {
     out.into()
 }
 
-fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
+/// `value[key]`, or `undefined` when reading it throws (one out-of-line helper for every
+/// field the client reads).
+#[inline(never)]
+pub(crate) fn get(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or_default()
+}
+
+/// `target[key] = value` (one out-of-line helper for every field the client sets).
+#[inline(never)]
+pub(crate) fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
 }
 

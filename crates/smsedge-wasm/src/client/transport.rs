@@ -13,7 +13,7 @@ use smsedge_core::api::{
 };
 use wasm_bindgen::prelude::*;
 
-use super::{Finish, Inner, MAX_TIMER_MS};
+use super::{Finish, Inner, MAX_TIMER_MS, get, set};
 use crate::error::Error;
 
 #[wasm_bindgen]
@@ -194,9 +194,8 @@ impl Run {
                     Err(Some(e)) => return Step::Over(classify(&e)),
                     Err(None) => return Step::Over(Attempt::Timeout),
                 };
-                let status = Reflect::get(&response, &"status".into())
-                    .ok()
-                    .and_then(|s| s.as_f64())
+                let status = get(&response, "status")
+                    .as_f64()
                     .filter(|s| s.fract() == 0.0 && (100.0..=599.0).contains(s));
                 let Some(status) = status else {
                     return Step::Over(Attempt::Fatal(ApiError::InvalidResponse {
@@ -205,11 +204,10 @@ impl Run {
                     }));
                 };
                 let status = status as u16;
-                let headers =
-                    read_headers(&Reflect::get(&response, &"headers".into()).unwrap_or_default());
-                let read = Reflect::get(&response, &"arrayBuffer".into())
+                let headers = read_headers(&get(&response, "headers"));
+                let read = get(&response, "arrayBuffer")
+                    .dyn_into::<Function>()
                     .ok()
-                    .and_then(|f| f.dyn_into::<Function>().ok())
                     .map(|f| f.call0(&response));
                 match read {
                     Some(Ok(p)) => {
@@ -260,8 +258,8 @@ impl Run {
         let global = GLOBAL_THIS.with(JsValue::clone);
         let fetch = match &inner.fetch {
             Some(f) => f.clone(),
-            None => match Reflect::get(&global, &"fetch".into()) {
-                Ok(f) if f.is_function() => f.unchecked_into(),
+            None => match get(&global, "fetch") {
+                f if f.is_function() => f.unchecked_into(),
                 _ => {
                     return Step::Over(Attempt::Fatal(ApiError::InvalidConfig {
                         message: "this runtime has no global fetch: pass options.fetch".into(),
@@ -279,16 +277,16 @@ impl Run {
         let init = Object::new();
         let headers = Object::new();
         for (name, value) in &request.headers {
-            let _ = Reflect::set(&headers, &(*name).into(), &value.into());
+            set(&headers, name, &value.into());
         }
-        let _ = Reflect::set(&init, &"method".into(), &request.method.as_str().into());
-        let _ = Reflect::set(&init, &"headers".into(), &headers);
+        set(&init, "method", &request.method.as_str().into());
+        set(&init, "headers", &headers);
         if let Some(body) = &request.body {
-            let _ = Reflect::set(&init, &"body".into(), &body.into());
+            set(&init, "body", &body.into());
         }
         let controller = AbortController::new().ok();
         if let Some(c) = &controller {
-            let _ = Reflect::set(&init, &"signal".into(), &c.signal());
+            set(&init, "signal", &c.signal());
         }
 
         let timer = Timer::start(inner.config.timeout_ms);
@@ -486,11 +484,6 @@ fn error_code(error: &JsValue) -> Option<String> {
         }
     }
     first.filter(|_| agree)
-}
-
-/// `value[key]`, or `undefined` when reading it throws.
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).unwrap_or_default()
 }
 
 /// A short description of a JS error: `name: message (code)`. Never headers.
