@@ -188,36 +188,37 @@ fn json(value: &JsValue, what: &str) -> Result<Json, Error> {
 }
 
 fn report(r: &core::Report) -> Result<JsValue, Error> {
+    // Loops, not `map`/`collect`: fewer generic instantiations in the wasm.
+    let mut findings = Vec::with_capacity(r.findings.len());
+    for f in &r.findings {
+        findings.push(FindingDto {
+            rule: f.rule,
+            severity: f.severity.as_str(),
+            field: &f.field,
+            message: &f.message,
+            fix: &f.fix,
+            evidence: f.evidence.as_ref().map(|e| EvidenceDto {
+                start: e.start,
+                end: e.end,
+                text: &e.text,
+            }),
+            also: &f.also,
+        });
+    }
+    let mut samples = Vec::with_capacity(r.samples.len());
+    for s in &r.samples {
+        samples.push(SampleDto {
+            field: &s.field,
+            encoding: s.encoding.as_str(),
+            segments: s.segments,
+            units: s.units,
+        });
+    }
     to_js(&ReportDto {
-        findings: r
-            .findings
-            .iter()
-            .map(|f| FindingDto {
-                rule: f.rule,
-                severity: f.severity.as_str(),
-                field: &f.field,
-                message: &f.message,
-                fix: &f.fix,
-                evidence: f.evidence.as_ref().map(|e| EvidenceDto {
-                    start: e.start,
-                    end: e.end,
-                    text: &e.text,
-                }),
-                also: &f.also,
-            })
-            .collect(),
+        findings,
         error_count: r.error_count,
         warning_count: r.warning_count,
-        samples: r
-            .samples
-            .iter()
-            .map(|s| SampleDto {
-                field: &s.field,
-                encoding: s.encoding.as_str(),
-                segments: s.segments,
-                units: s.units,
-            })
-            .collect(),
+        samples,
     })
 }
 

@@ -3,7 +3,7 @@
 //! Every detector takes an analysed field ([`Analysed`]) and answers with the span of
 //! the first hit, so the rule that uses it can point at the text.
 
-use super::util::CharClass;
+use super::util::{CharClass, has_sub, keep_chars};
 use std::sync::LazyLock;
 
 use super::pattern::{Env, Match, PatSet};
@@ -134,11 +134,11 @@ static SCANNER: LazyLock<(PatSet, Vec<usize>)> = LazyLock::new(|| {
 /// Runs every pattern group over a field once and stores the matches in it.
 pub(crate) fn scan(a: &mut Analysed, env: &Env<'_>) {
     let (set, group_of) = &*SCANNER;
-    let hits: Vec<(usize, Match)> = set
-        .find_all(a, env)
-        .into_iter()
-        .map(|m| (group_of.get(m.pat).copied().unwrap_or(0), m))
-        .collect();
+    let found = set.find_all(a, env);
+    let mut hits: Vec<(usize, Match)> = Vec::with_capacity(found.len());
+    for m in found {
+        hits.push((group_of.get(m.pat).copied().unwrap_or(0), m));
+    }
     a.set_hits(GROUPS.len(), hits);
 }
 
@@ -189,17 +189,19 @@ const OPT_OUT: &[&str] = &[
 
 /// *opt-out language*: the first keyword opt-out instruction (§2), if any.
 pub(crate) fn opt_out(a: &Analysed) -> Option<Span> {
-    opt_out_all(a).into_iter().next()
+    opt_out_all(a).first().copied()
 }
 
 /// Every opt-out instruction in the field.
 pub(crate) fn opt_out_all(a: &Analysed) -> Vec<Span> {
-    hits(a, G::OptOut)
-        .iter()
+    let mut out = Vec::new();
+    for m in hits(a, G::OptOut) {
         // "end-to-end" is not an opt-out instruction.
-        .filter(|m| !(a.text(m.start) == "end" && a.text(m.end.saturating_sub(1)) == "end"))
-        .map(|m| span_of(a, m))
-        .collect()
+        if !(a.text(m.start) == "end" && a.text(m.end.saturating_sub(1)) == "end") {
+            out.push(span_of(a, m));
+        }
+    }
+    out
 }
 
 const HELP_INSTRUCTION: &[&str] = &[
@@ -212,11 +214,13 @@ pub(crate) fn help_instruction(a: &Analysed) -> Option<Span> {
     first(a, G::HelpInstruction)
 }
 
-fn help_instruction_all(a: &Analysed) -> Vec<Span> {
-    hits(a, G::HelpInstruction)
-        .iter()
-        .map(|m| span_of(a, m))
-        .collect()
+/// Every opt-out instruction, then every HELP instruction.
+fn instructions(a: &Analysed) -> Vec<Span> {
+    let mut out = opt_out_all(a);
+    for m in hits(a, G::HelpInstruction) {
+        out.push(span_of(a, m));
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------
@@ -240,17 +244,24 @@ pub(crate) struct Brand {
 
 impl Brand {
     /// Builds a matcher from names (the first is the brand name, the rest aliases).
-    pub(crate) fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
+    pub(crate) fn new(names: &[&str]) -> Self {
         let mut b = Self::default();
-        for name in names.into_iter().take(MAX_NAMES) {
+        for name in names.iter().take(MAX_NAMES) {
             // A brand name is a few words; a longer one is cut (it bounds the matching work).
-            let name: String = name.chars().take(MAX_NAME_CHARS).collect();
-            let a = Analysed::new(&name);
-            let mut words: Vec<String> = (0..a.toks.len())
-                .filter(|&i| a.tok(i).is_some_and(|t| t.is_wordlike()))
-                .map(|i| a.text(i).to_string())
-                .take(MAX_NAME_WORDS)
-                .collect();
+            let name = name
+                .char_indices()
+                .nth(MAX_NAME_CHARS)
+                .map_or(*name, |(i, _)| name.get(..i).unwrap_or(name));
+            let a = Analysed::new(name);
+            let mut words: Vec<String> = Vec::new();
+            for i in 0..a.toks.len() {
+                if words.len() == MAX_NAME_WORDS {
+                    break;
+                }
+                if a.tok(i).is_some_and(|t| t.is_wordlike()) {
+                    words.push(a.text(i).to_string());
+                }
+            }
             if words.is_empty() {
                 continue;
             }
@@ -266,7 +277,10 @@ impl Brand {
                 words.remove(0);
             }
             for phrase in [full, words] {
-                let compact: String = phrase.concat();
+                let mut compact = String::new();
+                for w in &phrase {
+                    compact.push_str(w);
+                }
                 if !b.phrases.contains(&phrase) {
                     b.phrases.push(phrase);
                 }
@@ -299,10 +313,10 @@ impl Brand {
             return false;
         };
         names.iter().any(|label| {
-            let label: String = label.chars().filter(|c| c.alnum()).collect();
+            let label = keep_chars(label, &|c| c.alnum());
             self.compacts.iter().any(|c| {
                 if c.chars().count() >= 4 {
-                    label.contains(c.as_str())
+                    has_sub(&label, c)
                 } else {
                     label == *c
                 }
@@ -426,21 +440,19 @@ const OTP_WORDS: &[&str] = &[
 
 /// *OTP*: a code word within 40 characters of a 4–8 digit run or a code placeholder.
 pub(crate) fn otp(a: &Analysed) -> Option<Span> {
-    let codes: Vec<Span> = (0..a.toks.len())
-        .filter_map(|i| {
-            let t = a.tok(i)?;
-            let text = a.text(i);
-            let is_code = match t.kind {
-                Kind::Num => {
-                    (4..=8).contains(&t.digits) && text.bytes().all(|b| b.is_ascii_digit())
-                }
-                Kind::Word => (4..=8).contains(&text.len()) && text.bytes().all(|b| b == b'x'),
-                Kind::Placeholder(p) => a.placeholders.get(p).is_some_and(|p| p.class.code),
-                _ => false,
-            };
-            is_code.then_some(t.span)
-        })
-        .collect();
+    let mut codes: Vec<Span> = Vec::new();
+    for (i, t) in a.toks.iter().enumerate() {
+        let text = a.text(i);
+        let is_code = match t.kind {
+            Kind::Num => (4..=8).contains(&t.digits) && text.bytes().all(|b| b.is_ascii_digit()),
+            Kind::Word => (4..=8).contains(&text.len()) && text.bytes().all(|b| b == b'x'),
+            Kind::Placeholder(p) => a.placeholders.get(p).is_some_and(|p| p.class.code),
+            _ => false,
+        };
+        if is_code {
+            codes.push(t.span);
+        }
+    }
     if codes.is_empty() {
         return None;
     }
@@ -572,20 +584,17 @@ pub(crate) fn category(a: &Analysed) -> Category {
     if promo(a).is_some() {
         return Category::Promo;
     }
-    let instructions: Vec<Span> = opt_out_all(a)
-        .into_iter()
-        .chain(help_instruction_all(a))
-        .collect();
-    let dropped: Vec<(usize, usize)> = a
-        .sentences()
-        .into_iter()
-        .filter(|&(s, e)| {
-            let span = a.tok_span(s, e);
-            instructions
-                .iter()
-                .any(|i| i.start < span.end && i.end > span.start)
-        })
-        .collect();
+    let instructions = instructions(a);
+    let mut dropped: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in a.sentences() {
+        let span = a.tok_span(s, e);
+        if instructions
+            .iter()
+            .any(|i| i.start < span.end && i.end > span.start)
+        {
+            dropped.push((s, e));
+        }
+    }
     let kept = |m: &Match| !dropped.iter().any(|&(s, e)| m.start >= s && m.start < e);
     let sets: [(G, Category); 7] = [
         (G::CatSecurity, Category::Security),
@@ -1215,10 +1224,7 @@ pub(crate) fn instructed_keywords(a: &Analysed) -> Vec<(String, Span, KeywordLis
 /// Normalises a sample for the near-duplicate check (§2 *near-duplicate*): lower case,
 /// placeholders → `v`, links → `u`, opt-out and HELP sentences dropped, digits → `#`.
 pub(crate) fn dedup_key(a: &Analysed) -> Vec<char> {
-    let instructions: Vec<Span> = opt_out_all(a)
-        .into_iter()
-        .chain(help_instruction_all(a))
-        .collect();
+    let instructions = instructions(a);
     let mut out: Vec<char> = Vec::new();
     let mut prev_end: Option<usize> = None;
     for (s, e) in a.sentences() {
@@ -1246,13 +1252,11 @@ pub(crate) fn dedup_key(a: &Analysed) -> Vec<char> {
                 Kind::Placeholder(_) => out.push('v'),
                 Kind::Link(_) => out.push('u'),
                 Kind::Sym('\n') => {}
-                _ => out.extend(
-                    a.lower
-                        .get(t.span.start..t.span.end)
-                        .unwrap_or(&[])
-                        .iter()
-                        .map(|&ch| if ch.is_ascii_digit() { '#' } else { ch }),
-                ),
+                _ => {
+                    for &ch in a.lower.get(t.span.start..t.span.end).unwrap_or(&[]) {
+                        out.push(if ch.is_ascii_digit() { '#' } else { ch });
+                    }
+                }
             }
             c = t.span.end;
         }
@@ -1320,17 +1324,17 @@ mod tests {
 
     #[test]
     fn brand_matching() {
-        let b = Brand::new(["Acme Corp"]);
+        let b = Brand::new(&["Acme Corp"]);
         assert!(b.find(&sc("Acme: your order shipped")).is_some());
         assert!(b.find(&sc("Email admin@acmecorp.com")).is_some());
         assert!(b.find(&sc("see support.acme.com")).is_some());
         assert!(b.find(&sc("Your order shipped")).is_none());
-        let jane = Brand::new(["Jane Smith Consulting"]);
+        let jane = Brand::new(&["Jane Smith Consulting"]);
         assert!(jane.find(&sc("Hi Jane, see you tomorrow")).is_none());
         assert!(jane.find(&sc("Jane Smith Consulting: see you")).is_some());
-        let hope = Brand::new(["Habitat for Hope"]);
+        let hope = Brand::new(&["Habitat for Hope"]);
         assert!(hope.find(&sc("Give at habitatforhope.org/give")).is_some());
-        let att = Brand::new(["AT&T"]);
+        let att = Brand::new(&["AT&T"]);
         assert!(att.find(&sc("AT&T: bill ready")).is_some());
     }
 

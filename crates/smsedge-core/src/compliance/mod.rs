@@ -185,18 +185,21 @@ impl ComplianceError {
     }
 }
 
-fn check_sizes<'a>(
-    fields: impl IntoIterator<Item = (&'a str, Option<&'a str>)>,
-) -> Result<(), ComplianceError> {
+/// [`ComplianceError::FieldTooLarge`] for the first text over [`MAX_FIELD_BYTES`].
+fn check_sizes(fields: &[(&str, Option<&str>)], samples: &[Sample]) -> Result<(), ComplianceError> {
+    let too_large = |name: &str, t: &str| ComplianceError::FieldTooLarge {
+        field: name.to_string(),
+        bytes: t.len(),
+        max: MAX_FIELD_BYTES,
+    };
     for (name, text) in fields {
-        if let Some(t) = text {
-            if t.len() > MAX_FIELD_BYTES {
-                return Err(ComplianceError::FieldTooLarge {
-                    field: name.to_string(),
-                    bytes: t.len(),
-                    max: MAX_FIELD_BYTES,
-                });
-            }
+        if let Some(t) = text.filter(|t| t.len() > MAX_FIELD_BYTES) {
+            return Err(too_large(name, t));
+        }
+    }
+    for s in samples {
+        if s.text.len() > MAX_FIELD_BYTES {
+            return Err(too_large(&s.field, &s.text));
         }
     }
     Ok(())
@@ -223,17 +226,10 @@ impl Campaign {
             ("brand.pinSms", b.and_then(|b| b.pin_sms.as_deref())),
             ("brand.successSms", b.and_then(|b| b.success_sms.as_deref())),
         ];
-        check_sizes(texts)?;
-        check_sizes(
-            self.samples
-                .iter()
-                .map(|s| (s.field.as_str(), Some(s.text.as_str()))),
-        )?;
-        check_sizes(
-            self.brand_aliases
-                .iter()
-                .map(|s| ("brandAliases", Some(s.as_str()))),
-        )?;
+        check_sizes(&texts, &self.samples)?;
+        for alias in &self.brand_aliases {
+            check_sizes(&[("brandAliases", Some(alias))], &[])?;
+        }
         Ok(rules::run(&Ctx::campaign(self)))
     }
 }
@@ -257,12 +253,7 @@ impl TollFreeVerification {
             ),
             ("corporateWebsite", self.corporate_website.as_deref()),
         ];
-        check_sizes(texts)?;
-        check_sizes(
-            self.samples
-                .iter()
-                .map(|s| (s.field.as_str(), Some(s.text.as_str()))),
-        )?;
+        check_sizes(&texts, &self.samples)?;
         Ok(rules::run(&Ctx::toll_free(self)))
     }
 }

@@ -6,9 +6,10 @@ use crate::compliance::context::Ctx;
 use crate::compliance::input::BrandRegistration;
 use crate::compliance::tables::{ENTITY_TYPES, FREE_MAIL, STATES, VERTICALS};
 use crate::compliance::text::{Analysed, registrable};
+use crate::compliance::util::{find_sub, has_sub};
 
-fn brand(cx: &Ctx) -> Option<&BrandRegistration> {
-    cx.brand_registration.as_ref()
+fn brand<'a>(cx: &Ctx<'a>) -> Option<&'a BrandRegistration> {
+    cx.brand_registration
 }
 
 /// A non-empty brand field.
@@ -116,7 +117,7 @@ pub(crate) const SP_PINSMS: Rule = Rule {
 fn sp_pinsms(cx: &Ctx) -> Option<Hit> {
     let b = brand(cx)?;
     if let Some(pin) = value(&b.pin_sms) {
-        if !pin.contains("@OTP_PIN@") {
+        if !has_sub(pin, "@OTP_PIN@") {
             return Some(Hit::on(
                 "brand.pinSms",
                 "pinSms must contain the @OTP_PIN@ placeholder, where TCR puts the PIN.",
@@ -256,11 +257,12 @@ pub(crate) const BRD_POBOX: Rule = Rule {
 
 /// `p.?o.? box` at a word start (and "post office box").
 fn is_po_box(street: &str) -> bool {
-    let s: Vec<char> = street
-        .to_ascii_lowercase()
-        .chars()
-        .filter(|&c| c != '.')
-        .collect();
+    let mut s: Vec<char> = Vec::new();
+    for c in street.to_ascii_lowercase().chars() {
+        if c != '.' {
+            s.push(c);
+        }
+    }
     let at = |i: usize| s.get(i).copied().unwrap_or('\0');
     let starts = |i: usize, w: &str| w.chars().enumerate().all(|(k, c)| at(i + k) == c);
     (0..s.len()).any(|i| {
@@ -354,7 +356,8 @@ fn brd_website_root(cx: &Ctx) -> Option<Hit> {
     let a = Analysed::new(site.trim());
     let link = a.links.first()?;
     let text = a.slice(link.span);
-    let after_scheme = text.split_once("://").map_or(text.as_str(), |(_, r)| r);
+    let after_scheme =
+        find_sub(&text, "://").map_or(text.as_str(), |i| text.get(i + 3..).unwrap_or(""));
     let path = after_scheme
         .find(['/', '?', '#'])
         .map_or("", |i| after_scheme.get(i..).unwrap_or(""));
