@@ -191,10 +191,10 @@ fn render_path(op: Operation, args: &[&str]) -> Result<String, ApiError> {
     let mut out = String::with_capacity(spec.path.len() + 40);
     let mut rest = spec.path;
     let mut args = spec.path_params.iter().zip(args);
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = rest.bytes().position(|b| b == b'{') {
         let (literal, tail) = rest.split_at(open);
         out.push_str(literal);
-        let close = tail.find('}').unwrap_or(tail.len());
+        let close = tail.bytes().position(|b| b == b'}').unwrap_or(tail.len());
         rest = tail.get(close + 1..).unwrap_or("");
         let Some((name, value)) = args.next() else {
             break;
