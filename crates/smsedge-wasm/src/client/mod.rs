@@ -72,7 +72,10 @@ fn whole(fields: &Fields, key: &str, max: f64) -> Result<Option<u64>, Error> {
     }
 }
 
-/// The transport of one `TelnyxClient` (internal: use `TelnyxClient` from the package).
+// The transport of one `TelnyxClient` (internal: use `TelnyxClient` from the package).
+// NOTE: the `///` docs of exported items are copied into the generated glue JS, which
+// ships: they stay one line, and the details are `//` comments.
+/// A client's transport.
 #[wasm_bindgen(js_name = TelnyxTransport, skip_typescript)]
 pub struct Transport {
     inner: Rc<Inner>,
@@ -80,7 +83,8 @@ pub struct Transport {
 
 #[wasm_bindgen(js_class = TelnyxTransport)]
 impl Transport {
-    /// Reads the client options; throws `invalid_config` or `invalid_argument`.
+    // Reads the client options; throws `invalid_config` or `invalid_argument`.
+    /// A transport.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Transport, Error> {
         let fetch = match get(&options, "fetch") {
@@ -124,9 +128,10 @@ impl Transport {
         })
     }
 
-    /// Runs one operation (a `TelnyxCall`): its result is `{ body, status, attempts,
-    /// requestId, rateLimit }` (`body` undefined when the response had none), its error an
-    /// `SmsEdgeError`.
+    // Runs one operation (a `TelnyxCall`): its result is `{ body, status, attempts,
+    // requestId, rateLimit }` (`body` undefined when the response had none), its error an
+    // `SmsEdgeError`.
+    /// One call.
     pub fn request(
         &self,
         name: &str,
@@ -148,7 +153,8 @@ impl Transport {
         Exchange::new(Rc::clone(&self.inner), request, Finish::Response)
     }
 
-    /// Starts a walk over every page of a list operation (`TelnyxPager`).
+    // Starts a walk over every page of a list operation (`TelnyxPager`).
+    /// A page walk.
     pub fn pager(
         &self,
         name: &str,
@@ -320,9 +326,10 @@ pub(crate) fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
 }
 
-/// The catalogue for `pkg/client.js`: `[name, pathParams, kind]` per operation, where kind
-/// is `"list"` (pages), `"body"` (params are the JSON body), `"query"` (params are the
-/// query) or `"none"` (no params).
+// The catalogue for `pkg/client.js`: `[name, pathParams, kind]` per operation, where kind
+// is `"list"` (pages), `"body"` (params are the JSON body), `"query"` (params are the
+// query) or `"none"` (no params).
+/// The operations.
 #[wasm_bindgen(js_name = telnyxOperations, skip_typescript)]
 pub fn operations() -> js_sys::Array {
     Operation::ALL

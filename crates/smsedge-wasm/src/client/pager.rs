@@ -10,7 +10,9 @@ use super::{Call, Exchange, Finish, Inner, set};
 use crate::error::Error;
 use crate::js::Fields;
 
-/// A walk over the pages of a list operation (internal: `pkg/client.js` iterates it).
+// A walk over the pages of a list operation (internal: `pkg/client.js` iterates it).
+// (One-line `///` docs on exports: they are copied into the shipped glue JS.)
+/// A walk over the pages of a list.
 #[wasm_bindgen(js_name = TelnyxPager, skip_typescript)]
 pub struct Pager {
     inner: Rc<Inner>,
@@ -54,8 +56,9 @@ impl Pager {
 
 #[wasm_bindgen(js_class = TelnyxPager)]
 impl Pager {
-    /// Fetches the next page (a `TelnyxCall`): its result is `{ items, done, stopReason }`,
-    /// or `null` when the walk is already over.
+    // Fetches the next page (a `TelnyxCall`): its result is `{ items, done, stopReason }`,
+    // or `null` when the walk is already over.
+    /// The next page.
     pub fn next(&self) -> Exchange {
         let request = {
             let mut s = self.state.borrow_mut();

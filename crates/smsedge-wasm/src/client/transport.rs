@@ -105,10 +105,13 @@ enum Step {
     Over(Attempt),
 }
 
-/// One call in flight (internal: `pkg/client.js` drives it). The call is a state machine
-/// of plain functions, and JavaScript does the waiting: `step()` gives the promise to
-/// await (the `fetch`, the body, a backoff timer), and at the end the call's value, or
-/// throws its error. So the wasm needs no async runtime of its own.
+// One call in flight (internal: `pkg/client.js` drives it). The call is a state machine
+// of plain functions, and JavaScript does the waiting: `step()` gives the promise to
+// await (the `fetch`, the body, a backoff timer), and at the end the call's value, or
+// throws its error. So the wasm needs no async runtime of its own.
+// NOTE: the `///` docs of exported items are copied into the generated glue JS, which
+// ships: they stay one line, and the details are `//` comments.
+/// One call in flight.
 #[wasm_bindgen(js_name = TelnyxCall, skip_typescript)]
 pub struct Exchange {
     run: Option<Run>,
@@ -145,9 +148,10 @@ impl Exchange {
 
 #[wasm_bindgen(js_class = TelnyxCall)]
 impl Exchange {
-    /// Goes on with how the promise of the previous step settled (`ok`, `value`; ignored
-    /// on the first step). Returns the next promise to await, or, when the call is over,
-    /// its value (never a promise); throws its error.
+    // Goes on with how the promise of the previous step settled (`ok`, `value`; ignored
+    // on the first step). Returns the next promise to await, or, when the call is over,
+    // its value (never a promise); throws its error.
+    /// The next step.
     pub fn step(&mut self, ok: bool, value: JsValue) -> Result<JsValue, JsValue> {
         let Some(run) = self.run.as_mut() else {
             return self.result.take().unwrap_or(Ok(JsValue::UNDEFINED));
