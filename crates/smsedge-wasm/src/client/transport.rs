@@ -420,9 +420,10 @@ impl Timer {
         }
     }
 
-    /// `promise` or the timer, whichever settles first.
+    /// `promise` or the timer, whichever settles first (`Promise.race` resolves each
+    /// entry with `Promise.resolve` itself).
     fn race(&self, promise: &JsValue) -> Promise {
-        Promise::race(&Array::of2(&Promise::resolve(promise), &self.fired))
+        Promise::race(&Array::of2(promise, &self.fired))
     }
 
     /// What a race gave: the value, `Err(Some(error))` on a rejection, or `Err(None)` when
