@@ -143,13 +143,13 @@ impl UseCase {
         if self.tfv {
             !self.tfv_contains(&["marketing", "mixed", "promot", "rewards"])
         } else {
-            TXN.contains(&self.raw.as_str())
+            TXN.has(self.raw.as_str())
         }
     }
 
     /// A non-commercial use case where promotions are a risk (catalogue OTHER).
     pub(crate) fn is_other(&self) -> bool {
-        self.is_any(OTHER)
+        !self.tfv && OTHER.has(&self.raw)
     }
 
     /// One-time codes are allowed.
@@ -157,13 +157,13 @@ impl UseCase {
         if self.tfv {
             self.tfv_contains(&["2fa", "verification", "otp"])
         } else {
-            OTP_ALLOWED.contains(&self.raw.as_str())
+            OTP_ALLOWED.has(self.raw.as_str())
         }
     }
 
     /// MIXED, LOW_VOLUME, SOLE_PROPRIETOR or AGENTS_FRANCHISES.
     pub(crate) fn is_mixed_like(&self) -> bool {
-        self.is_any(MIXED_LIKE)
+        !self.tfv && MIXED_LIKE.has(&self.raw)
     }
 }
 
@@ -269,8 +269,8 @@ impl<'a> Ctx<'a> {
 
     fn keywords_env(&mut self) {
         let mut optout: Vec<String> = Vec::new();
-        for k in OPT_OUT_KEYWORDS {
-            optout.push((*k).to_string());
+        for k in OPT_OUT_KEYWORDS.iter() {
+            optout.push(k.to_string());
         }
         if let Some(list) = &self.optout_keywords {
             for k in &list.items {
@@ -337,7 +337,7 @@ impl<'a> Ctx<'a> {
             .filter(|u| !u.is_empty())
             .map(|u| UseCase {
                 raw: u.to_string(),
-                known: USE_CASES.contains(&u),
+                known: USE_CASES.has(u),
                 tfv: false,
             });
         x.optin_keywords = KeywordList::new("optinKeywords", c.optin_keywords.as_deref());

@@ -115,7 +115,7 @@ pub(crate) struct Link {
 impl Link {
     /// The host is a public URL shortener.
     pub(crate) fn is_shortener(&self) -> bool {
-        SHORTENERS.contains(&self.host.as_str())
+        SHORTENERS.has(self.host.as_str())
     }
 }
 
@@ -737,7 +737,7 @@ impl Analysed {
                             .is_some_and(|x| x.iter().any(|c| c.is_ascii_alphabetic()))
                     })
                 });
-                all_ok && has_letter && TLDS.contains(&tld.as_str())
+                all_ok && has_letter && TLDS.has(tld.as_str())
             };
             if !ok || self.lower_at(host_end) == '@' || self.lower_at(host_end).alnum() {
                 i = j.max(i + 1);
@@ -879,7 +879,7 @@ impl Analysed {
         }
         // Vanity toll-free: 1-800-FLOWERS.
         if separated
-            && super::tables::TOLL_FREE_NPAS.contains(&area.as_str())
+            && super::tables::TOLL_FREE_NPAS.has(area.as_str())
             && self.ch(j).is_ascii_uppercase()
         {
             if let Some(end) = self.vanity_tail(j) {

@@ -210,7 +210,7 @@ pub(crate) const BRD_STATE: Rule = Rule {
 
 fn brd_state(cx: &Ctx) -> Option<Hit> {
     let state = brand(cx).and_then(|b| value(&b.state))?;
-    if STATES.contains(&state.trim().to_ascii_uppercase().as_str()) {
+    if STATES.has(state.trim().to_ascii_uppercase().as_str()) {
         return None;
     }
     Some(Hit::on(
@@ -320,7 +320,7 @@ fn brd_email_domain(cx: &Ctx) -> Option<Hit> {
     let domain = email
         .rsplit_once('@')
         .map(|(_, d)| d.trim().to_ascii_lowercase())?;
-    if FREE_MAIL.contains(&domain.as_str()) && !is_sp(cx) {
+    if FREE_MAIL.has(domain.as_str()) && !is_sp(cx) {
         return Some(Hit::on(
             "brand.email",
             format!("{domain} is a free e-mail provider; carriers expect a business domain."),
@@ -412,7 +412,7 @@ pub(crate) const BRD_ENTITY: Rule = Rule {
 
 fn brd_entity(cx: &Ctx) -> Option<Hit> {
     let entity = brand(cx).and_then(|b| value(&b.entity_type))?;
-    if ENTITY_TYPES.contains(&entity.trim()) {
+    if ENTITY_TYPES.has(entity.trim()) {
         return None;
     }
     Some(Hit::on(
@@ -434,7 +434,7 @@ pub(crate) const BRD_VERTICAL: Rule = Rule {
 
 fn brd_vertical(cx: &Ctx) -> Option<Hit> {
     let vertical = brand(cx).and_then(|b| value(&b.vertical))?;
-    if VERTICALS.contains(&vertical.trim()) {
+    if VERTICALS.has(vertical.trim()) {
         return None;
     }
     Some(Hit::on(

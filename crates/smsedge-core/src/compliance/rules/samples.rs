@@ -306,8 +306,8 @@ fn smp_allcaps(cx: &Ctx) -> Option<Hit> {
         lists.extend(l.items.iter());
     }
     let excluded = |w: &str| {
-        COMMAND_WORDS.contains(&w)
-            || ACRONYMS.contains(&w)
+        COMMAND_WORDS.has(w)
+            || ACRONYMS.has(w)
             || brand_words.iter().any(|b| b == w)
             || lists.iter().any(|k| *k == w)
     };

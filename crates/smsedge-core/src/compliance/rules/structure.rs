@@ -57,7 +57,7 @@ pub(crate) const FLD_USECASE: Rule = Rule {
 fn fld_usecase(cx: &Ctx) -> Option<Hit> {
     let uc = cx.use_case.as_ref().filter(|u| !u.known)?;
     let upper = uc.raw.to_ascii_uppercase().replace([' ', '-'], "_");
-    let hint = if crate::compliance::tables::USE_CASES.contains(&upper.as_str()) {
+    let hint = if crate::compliance::tables::USE_CASES.has(upper.as_str()) {
         format!("Write it exactly as \"{upper}\" (upper case, underscores).")
     } else {
         "Use one of the TCR use cases: MIXED, MARKETING, CUSTOMER_CARE, DELIVERY_NOTIFICATION, ACCOUNT_NOTIFICATION, 2FA, SECURITY_ALERT, FRAUD_ALERT, POLLING_VOTING, CHARITY, POLITICAL, LOW_VOLUME, SOLE_PROPRIETOR, EMERGENCY, AGENTS_FRANCHISES, SWEEPSTAKES…".to_string()

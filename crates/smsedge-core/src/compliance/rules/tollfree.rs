@@ -229,7 +229,7 @@ pub(crate) const TFV_ENTITY: Rule = Rule {
 
 fn tfv_entity(cx: &Ctx) -> Option<Hit> {
     let e = value(&tfv(cx)?.entity_type)?;
-    if ENTITY_TYPES.contains(&e.trim()) {
+    if ENTITY_TYPES.has(e.trim()) {
         return None;
     }
     Some(Hit::on(
@@ -257,9 +257,7 @@ fn is_toll_free(number: &str) -> bool {
     compact.strip_prefix("+1").is_some_and(|rest| {
         rest.len() == 10
             && rest.bytes().all(|b| b.is_ascii_digit())
-            && rest
-                .get(..3)
-                .is_some_and(|npa| TOLL_FREE_NPAS.contains(&npa))
+            && rest.get(..3).is_some_and(|npa| TOLL_FREE_NPAS.has(npa))
     })
 }
 
@@ -331,7 +329,7 @@ fn tfv_email_free(cx: &Ctx) -> Option<Hit> {
     let domain = email
         .rsplit_once('@')
         .map(|(_, d)| d.trim().to_ascii_lowercase())?;
-    if !FREE_MAIL.contains(&domain.as_str()) {
+    if !FREE_MAIL.has(domain.as_str()) {
         return None;
     }
     Some(Hit::on(
@@ -370,7 +368,7 @@ fn tfv_legal_name(cx: &Ctx) -> Option<Hit> {
             words.push(w);
         }
     }
-    if words.iter().skip(1).any(|w| LEGAL_SUFFIXES.contains(w)) {
+    if words.iter().skip(1).any(|w| LEGAL_SUFFIXES.has(w)) {
         return None;
     }
     Some(Hit::on(
