@@ -6,6 +6,11 @@
 //! adds `fetch`, the clock (`Date.now`), the randomness (`Math.random`) and the sleeps.
 //! `pkg/client.js` builds the `telnyx`-style namespaces (`client.messages.send`…) from
 //! [`operations`]; its types are in `pkg/client.d.ts`.
+//!
+//! Each call is a `TelnyxCall` ([`Exchange`]): a state machine of plain functions whose
+//! `step()` gives the next promise to await (the `fetch`, the body, a backoff timer), and
+//! `settle()` in `pkg/client.js` awaits them. So the wasm carries no async runtime
+//! (`wasm-bindgen-futures` is unused).
 
 mod pager;
 mod transport;

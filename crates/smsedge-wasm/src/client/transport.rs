@@ -1,4 +1,5 @@
-//! One call over `fetch`: the attempt (with its timeout) and the core's retry loop.
+//! One call over `fetch`: the attempt (with its timeout) and the core's retry loop, as
+//! the steps of a `TelnyxCall` that `pkg/client.js` drives.
 //!
 //! The response is read duck-typed (`status`, `headers`, `arrayBuffer()`), so an injected
 //! `fetch` may return any `Response`-like object: a test stub, a Worker service binding's
