@@ -29,11 +29,11 @@ function method(transport, name, pathParams, kind) {
     if (kind === 'list') {
       const options = args[pathParams + 1];
       return new PagePromise(
-        () => transport.request(name, path, params, undefined),
+        () => settle(transport.request(name, path, params, undefined)),
         () => walk(transport.pager(name, path, params, options)),
       );
     }
-    const call = transport.request(name, path, kind === 'query' ? params : undefined, kind === 'body' ? params : undefined);
+    const call = settle(transport.request(name, path, kind === 'query' ? params : undefined, kind === 'body' ? params : undefined));
     const data = call.then(body);
     // A caller who awaits .withResponse() handles the failure there: the body promise must not
     // then report the same rejection as unhandled.
@@ -45,6 +45,34 @@ function method(transport, name, pathParams, kind) {
   };
 }
 
+/**
+ * Runs one wasm TelnyxCall to its end. The call is a state machine in Rust; each step gives
+ * the promise to await next (the fetch, the body, a backoff timer) and this awaits it, so the
+ * wasm carries no async runtime. The last step gives the call's value (never a promise) or
+ * throws its error.
+ */
+async function settle(call) {
+  try {
+    // The first attempt starts in a microtask, as it did from a Rust future.
+    await undefined;
+    let ok = true;
+    let value;
+    for (;;) {
+      const out = call.step(ok, value);
+      if (!(out instanceof Promise)) return out;
+      try {
+        value = await out;
+        ok = true;
+      } catch (error) {
+        value = error;
+        ok = false;
+      }
+    }
+  } finally {
+    call.free();
+  }
+}
+
 const noop = () => {};
 const body = (r) => r.body;
 const full = (r) => ({ data: r.body, status: r.status, attempts: r.attempts, requestId: r.requestId, rateLimit: r.rateLimit });
@@ -52,7 +80,7 @@ const full = (r) => ({ data: r.body, status: r.status, attempts: r.attempts, req
 async function* walk(pager) {
   try {
     for (;;) {
-      const page = await pager.next();
+      const page = await settle(pager.next());
       if (page === null) return;
       yield* page.items;
       if (page.done) return;

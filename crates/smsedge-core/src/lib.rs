@@ -47,6 +47,7 @@
 
 pub mod api;
 pub mod compliance;
+pub mod json;
 pub mod segments;
 pub mod throughput;
 pub mod webhook;

@@ -9,9 +9,25 @@ use std::path::PathBuf;
 
 use serde_json::{Value, json};
 use smsedge_core::compliance::{
-    Campaign, ComplianceError, MAX_FIELD_BYTES, Report, Severity, check_campaign,
-    check_toll_free_verification, rules,
+    self, Campaign, ComplianceError, Json, MAX_FIELD_BYTES, Report, Severity, rules,
 };
+
+/// Checks a `serde_json` value, and checks that its JSON text read by `Json::parse_strict`
+/// (the wasm binding's path) gives the same report.
+fn check_campaign(body: &Value) -> Result<Report, ComplianceError> {
+    let report = compliance::check_campaign(&Json::from(body));
+    let text = Json::parse_strict(&body.to_string()).unwrap();
+    assert_eq!(compliance::check_campaign(&text), report);
+    report
+}
+
+/// As [`check_campaign`], for a toll-free verification request.
+fn check_toll_free_verification(body: &Value) -> Result<Report, ComplianceError> {
+    let report = compliance::check_toll_free_verification(&Json::from(body));
+    let text = Json::parse_strict(&body.to_string()).unwrap();
+    assert_eq!(compliance::check_toll_free_verification(&text), report);
+    report
+}
 
 fn vectors_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/compliance")

@@ -1,7 +1,7 @@
 //! `checkCampaign` and `checkTollFreeVerification`: the compliance checker for JavaScript.
 
 use serde::Serialize;
-use smsedge_core::compliance as core;
+use smsedge_core::compliance::{self as core, Json};
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
@@ -168,8 +168,9 @@ struct ReportDto<'a> {
     samples: Vec<SampleDto<'a>>,
 }
 
-/// Reads a JS value as the JSON the core checks: `JSON.stringify`, then serde_json.
-fn json(value: &JsValue, what: &str) -> Result<serde_json::Value, Error> {
+/// Reads a JS value as the JSON the core checks: `JSON.stringify`, then
+/// [`Json::parse_strict`] (`serde_json`'s rules and error wording, without its code).
+fn json(value: &JsValue, what: &str) -> Result<Json, Error> {
     if value.is_undefined() || value.is_function() || value.is_symbol() {
         return Err(Error::invalid_argument(format!(
             "{what} must be an object, got {}",
@@ -182,41 +183,42 @@ fn json(value: &JsValue, what: &str) -> Result<serde_json::Value, Error> {
         ))
     })?;
     let text = String::from(text);
-    serde_json::from_str(&text)
+    Json::parse_strict(&text)
         .map_err(|e| Error::invalid_argument(format!("{what} cannot be read as JSON: {e}")))
 }
 
 fn report(r: &core::Report) -> Result<JsValue, Error> {
+    // Loops, not `map`/`collect`: fewer generic instantiations in the wasm.
+    let mut findings = Vec::with_capacity(r.findings.len());
+    for f in &r.findings {
+        findings.push(FindingDto {
+            rule: f.rule,
+            severity: f.severity.as_str(),
+            field: &f.field,
+            message: &f.message,
+            fix: &f.fix,
+            evidence: f.evidence.as_ref().map(|e| EvidenceDto {
+                start: e.start,
+                end: e.end,
+                text: &e.text,
+            }),
+            also: &f.also,
+        });
+    }
+    let mut samples = Vec::with_capacity(r.samples.len());
+    for s in &r.samples {
+        samples.push(SampleDto {
+            field: &s.field,
+            encoding: s.encoding.as_str(),
+            segments: s.segments,
+            units: s.units,
+        });
+    }
     to_js(&ReportDto {
-        findings: r
-            .findings
-            .iter()
-            .map(|f| FindingDto {
-                rule: f.rule,
-                severity: f.severity.as_str(),
-                field: &f.field,
-                message: &f.message,
-                fix: &f.fix,
-                evidence: f.evidence.as_ref().map(|e| EvidenceDto {
-                    start: e.start,
-                    end: e.end,
-                    text: &e.text,
-                }),
-                also: &f.also,
-            })
-            .collect(),
+        findings,
         error_count: r.error_count,
         warning_count: r.warning_count,
-        samples: r
-            .samples
-            .iter()
-            .map(|s| SampleDto {
-                field: &s.field,
-                encoding: s.encoding.as_str(),
-                segments: s.segments,
-                units: s.units,
-            })
-            .collect(),
+        samples,
     })
 }
 

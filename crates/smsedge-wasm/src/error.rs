@@ -118,7 +118,7 @@ pub(crate) fn rate_limit_object(rate_limit: Option<&smsedge_core::api::RateLimit
         ("reset", rl.reset),
         ("resetInSecs", rl.reset_in_secs),
     ] {
-        let _ = js_sys::Reflect::set(&out, &key.into(), &num(value));
+        crate::client::set(&out, key, &num(value));
     }
     out.into()
 }
@@ -132,10 +132,9 @@ pub(crate) fn rate_limit_object(rate_limit: Option<&smsedge_core::api::RateLimit
 impl From<smsedge_core::api::ApiError> for Error {
     fn from(e: smsedge_core::api::ApiError) -> Self {
         use smsedge_core::api::ApiError;
+        use crate::client::set as set_on;
         let fields = js_sys::Object::new();
-        let set = |key: &str, value: JsValue| {
-            let _ = js_sys::Reflect::set(&fields, &key.into(), &value);
-        };
+        let set = |key: &str, value: JsValue| set_on(&fields, key, &value);
         let text = |v: &Option<String>| v.as_deref().map_or(JsValue::NULL, JsValue::from_str);
         let error = Self::new(e.code(), e.to_string());
         match e {
@@ -147,9 +146,8 @@ impl From<smsedge_core::api::ApiError> for Error {
                     let one = js_sys::Object::new();
                     let source = item.source.as_ref().map_or(JsValue::NULL, |s| {
                         let src = js_sys::Object::new();
-                        let _ = js_sys::Reflect::set(&src, &"pointer".into(), &text(&s.pointer));
-                        let _ =
-                            js_sys::Reflect::set(&src, &"parameter".into(), &text(&s.parameter));
+                        set_on(&src, "pointer", &text(&s.pointer));
+                        set_on(&src, "parameter", &text(&s.parameter));
                         src.into()
                     });
                     let meta = item
@@ -164,7 +162,7 @@ impl From<smsedge_core::api::ApiError> for Error {
                         ("source", source),
                         ("meta", meta),
                     ] {
-                        let _ = js_sys::Reflect::set(&one, &key.into(), &value);
+                        set_on(&one, key, &value);
                     }
                     errors.push(&one);
                 }

@@ -178,7 +178,11 @@ impl fmt::Debug for ClientConfig {
 }
 
 fn normalize_base_url(url: &str) -> Result<String, ApiError> {
-    let url = url.trim().trim_end_matches('/');
+    let url = url.trim();
+    // Without the trailing slashes.
+    let url = url
+        .get(..url.len() - url.bytes().rev().take_while(|&b| b == b'/').count())
+        .unwrap_or(url);
     let invalid = |why: &str| ApiError::InvalidConfig {
         message: format!("baseUrl {why}"),
     };
@@ -195,13 +199,13 @@ fn normalize_base_url(url: &str) -> Result<String, ApiError> {
     if url.starts_with("//") {
         return Err(invalid("must not be protocol-relative"));
     }
-    if url.starts_with("http") && rest.split('/').next().is_none_or(str::is_empty) {
+    if url.starts_with("http") && rest.bytes().next().is_none_or(|b| b == b'/') {
         return Err(invalid("has no host"));
     }
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(invalid("holds whitespace or a control character"));
     }
-    if url.contains(['?', '#']) {
+    if url.bytes().any(|b| b == b'?' || b == b'#') {
         return Err(invalid("must not have a query or fragment"));
     }
     Ok(url.to_owned())

@@ -110,7 +110,7 @@ pub fn rate_limit(headers: &Headers, now_unix_ms: Option<u64>) -> Option<RateLim
 /// An unsigned integer header value; a decimal part (`"12.0"`) is dropped.
 fn parse_u64(value: &str) -> Option<u64> {
     let value = value.trim();
-    let int = value.split_once('.').map_or(value, |(int, frac)| {
+    let int = cut(value, b'.').map_or(value, |(int, frac)| {
         if frac.bytes().all(|b| b.is_ascii_digit()) {
             int
         } else {
@@ -141,7 +141,7 @@ pub fn retry_after_ms(headers: &Headers, now_unix_ms: Option<u64>) -> Option<u64
 }
 
 fn parse_decimal_ms_from_ms(value: &str) -> Option<u64> {
-    super::json::number_to_u64(value.trim())
+    crate::json::number_to_u64(value.trim())
 }
 
 /// Parses one `Retry-After` value into milliseconds.
@@ -154,7 +154,7 @@ pub fn parse_retry_after(value: &str, now_unix_ms: Option<u64>) -> Option<u64> {
     let value = value.trim();
     if value.bytes().all(|b| b.is_ascii_digit() || b == b'.') && !value.is_empty() {
         // Seconds with up to millisecond precision: shift the point three places.
-        return super::json::number_to_u64(&(value.to_owned() + "e3"));
+        return crate::json::number_to_u64(&(value.to_owned() + "e3"));
     }
     let date_secs = parse_http_date(value)?;
     let now = now_unix_ms?;
@@ -164,15 +164,20 @@ pub fn parse_retry_after(value: &str, now_unix_ms: Option<u64>) -> Option<u64> {
 /// Parses an HTTP-date into Unix seconds (GMT). `None` for anything malformed.
 #[must_use]
 pub fn parse_http_date(value: &str) -> Option<u64> {
-    let parts: Vec<&str> = value.split_whitespace().collect();
-    let (day, month, year, time) = match parts.as_slice() {
+    // The first six words, and how many there are (more than six: not a date).
+    let mut parts = [""; 6];
+    let mut count = 0;
+    for word in value.split_whitespace() {
+        *parts.get_mut(count)? = word;
+        count += 1;
+    }
+    let (day, month, year, time) = match parts.get(..count).unwrap_or_default() {
         // IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT"
         [wd, d, m, y, t, "GMT"] if wd.ends_with(',') => (*d, *m, parse_year(y)?, *t),
         // RFC 850: "Sunday, 06-Nov-94 08:49:37 GMT"
         [wd, dmy, t, "GMT"] if wd.ends_with(',') => {
-            let mut it = dmy.split('-');
-            let (d, m, y) = (it.next()?, it.next()?, it.next()?);
-            if it.next().is_some() || y.len() != 2 {
+            let (d, m, y) = three(dmy, b'-')?;
+            if y.len() != 2 {
                 return None;
             }
             let yy = parse_year(y)?;
@@ -186,11 +191,7 @@ pub fn parse_http_date(value: &str) -> Option<u64> {
     };
     let day: u64 = parse_digits(day, 1, 2)?;
     let month = month_number(month)?;
-    let mut hms = time.split(':');
-    let (h, mi, s) = (hms.next()?, hms.next()?, hms.next()?);
-    if hms.next().is_some() {
-        return None;
-    }
+    let (h, mi, s) = three(time, b':')?;
     let (h, mi, s) = (
         parse_digits(h, 2, 2)?,
         parse_digits(mi, 2, 2)?,
@@ -204,6 +205,19 @@ pub fn parse_http_date(value: &str) -> Option<u64> {
     }
     let days = days_from_civil(year, month, day);
     Some(days * 86_400 + h * 3600 + mi * 60 + s)
+}
+
+/// `s` split at the first `sep` (an ASCII byte, so both halves are whole characters).
+fn cut(s: &str, sep: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().position(|b| b == sep)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// `s` as exactly three parts separated by `sep`.
+fn three(s: &str, sep: u8) -> Option<(&str, &str, &str)> {
+    let (a, rest) = cut(s, sep)?;
+    let (b, c) = cut(rest, sep)?;
+    cut(c, sep).is_none().then_some((a, b, c))
 }
 
 fn parse_year(y: &str) -> Option<u64> {

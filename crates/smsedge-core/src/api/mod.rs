@@ -66,7 +66,6 @@
 
 mod config;
 mod headers;
-mod json;
 mod operation;
 mod pagination;
 mod preflight;
@@ -74,12 +73,12 @@ mod request;
 mod response;
 mod retry;
 
+pub use crate::json::Json;
 pub use config::{ApiKey, ClientConfig, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT};
 pub use headers::{
     Headers, REQUEST_ID_HEADERS, RateLimit, parse_http_date, parse_retry_after, rate_limit,
     request_id, retry_after_ms,
 };
-pub use json::Json;
 pub use operation::{Method, Operation, OperationSpec, PaginationStyle, Preflight, ResponseShape};
 pub use pagination::{HARD_PAGE_LIMIT, PageLimits, Paginator, StopReason};
 pub use preflight::{

@@ -9,9 +9,9 @@
 
 use super::ApiError;
 use super::config::ClientConfig;
-use super::json::Json;
 use super::operation::{Operation, PaginationStyle};
 use super::request::{HttpRequest, build_request, page_keys};
+use crate::json::Json;
 
 /// No walk goes past this many pages, whatever the server says.
 pub const HARD_PAGE_LIMIT: u32 = 10_000;

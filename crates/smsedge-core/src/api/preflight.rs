@@ -2,8 +2,8 @@
 //! answer with. The segment count comes from [`crate::segments`], never a copy of it.
 
 use super::ApiError;
-use super::json::Json;
 use super::operation::Operation;
+use crate::json::Json;
 use crate::segments::{
     MAX_SEGMENTS, Options, RequestEncoding, SegmentError, Sender, count_segments,
 };

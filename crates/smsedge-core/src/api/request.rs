@@ -1,12 +1,12 @@
 //! Building a request: URL with percent-encoded path and deepObject query, headers, body.
 
-use core::fmt::{self, Write as _};
+use core::fmt;
 
 use super::ApiError;
 use super::config::ClientConfig;
-use super::json::Json;
 use super::operation::{Method, Operation, PaginationStyle, Preflight};
 use super::preflight::check_message;
+use crate::json::Json;
 
 /// A request ready for the transport. `Debug` hides the `Authorization` value.
 #[derive(Clone, PartialEq, Eq)]
@@ -65,7 +65,7 @@ impl fmt::Debug for HttpRequest {
 const EMPTY: &Json = &Json::Object(Vec::new());
 
 /// Query defaults the core fills in when a required key is missing.
-const TOLLFREE_DEFAULT_PAGE_SIZE: u64 = 20;
+const TOLLFREE_DEFAULT_PAGE_SIZE: &str = "20";
 
 /// Builds the request for `op`.
 ///
@@ -151,7 +151,7 @@ pub fn build_request(
 
     let mut headers = Vec::with_capacity(4);
     if let Some(key) = config.api_key() {
-        headers.push(("Authorization", format!("Bearer {}", key.expose_secret())));
+        headers.push(("Authorization", ["Bearer ", key.expose_secret()].concat()));
     }
     headers.push(("Accept", "application/json".to_owned()));
     let body = body.map(Json::to_text);
@@ -191,10 +191,10 @@ fn render_path(op: Operation, args: &[&str]) -> Result<String, ApiError> {
     let mut out = String::with_capacity(spec.path.len() + 40);
     let mut rest = spec.path;
     let mut args = spec.path_params.iter().zip(args);
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = rest.bytes().position(|b| b == b'{') {
         let (literal, tail) = rest.split_at(open);
         out.push_str(literal);
-        let close = tail.find('}').unwrap_or(tail.len());
+        let close = tail.bytes().position(|b| b == b'}').unwrap_or(tail.len());
         rest = tail.get(close + 1..).unwrap_or("");
         let Some((name, value)) = args.next() else {
             break;
@@ -235,7 +235,7 @@ fn flatten_value(key: String, value: &Json, out: &mut Vec<(String, String)>) {
         }
         Json::Object(map) => {
             for (sub, v) in map {
-                flatten_value(format!("{key}[{sub}]"), v, out);
+                flatten_value([&key, "[", sub, "]"].concat(), v, out);
             }
         }
     }
@@ -249,7 +249,7 @@ fn apply_query_defaults(op: Operation, pairs: &mut Vec<(String, String)>) {
                 pairs.push(("page".into(), "1".into()));
             }
             if !has(pairs, "page_size") {
-                pairs.push(("page_size".into(), TOLLFREE_DEFAULT_PAGE_SIZE.to_string()));
+                pairs.push(("page_size".into(), TOLLFREE_DEFAULT_PAGE_SIZE.into()));
             }
         }
         Operation::DetailRecordsList if !has(pairs, "filter[record_type]") => {
@@ -268,8 +268,10 @@ pub fn percent_encode_into(s: &str, out: &mut String) {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(char::from(b));
         } else {
-            // Writing to a String cannot fail.
-            let _ = write!(out, "%{b:02X}");
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
         }
     }
 }

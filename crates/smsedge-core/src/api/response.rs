@@ -5,8 +5,8 @@ use core::fmt;
 use super::ApiError;
 use super::config::ClientConfig;
 use super::headers::{Headers, RateLimit, rate_limit, request_id, retry_after_ms};
-use super::json::Json;
 use super::operation::Operation;
+use crate::json::Json;
 
 /// A successful response: the body exactly as Telnyx sent it (`{ data, meta }`, a bare
 /// object, a 10DLC or toll-free page, or `null` for an empty body).
@@ -112,21 +112,25 @@ impl TelnyxApiError {
     /// A one-line summary: status, then the first error's code, title and detail.
     #[must_use]
     pub fn message(&self) -> String {
-        let mut out = format!("Telnyx API error {}", self.status);
+        let mut out = String::from("Telnyx API error ");
+        out.push_str(&self.status.to_string());
         if let Some(reason) = reason_phrase(self.status) {
             out.push(' ');
             out.push_str(reason);
         }
         match self.errors.first() {
             Some(first) => {
-                let parts: Vec<&str> = [&first.code, &first.title, &first.detail]
+                // The non-empty parts, after ": " and then spaces.
+                let mut separator = ": ";
+                for part in [&first.code, &first.title, &first.detail]
                     .into_iter()
-                    .filter_map(|p| p.as_deref())
-                    .filter(|p| !p.is_empty())
-                    .collect();
-                if !parts.is_empty() {
-                    out.push_str(": ");
-                    out.push_str(&parts.join(" "));
+                    .flatten()
+                {
+                    if !part.is_empty() {
+                        out.push_str(separator);
+                        out.push_str(part);
+                        separator = " ";
+                    }
                 }
                 if self.errors.len() > 1 {
                     out.push_str(" (and ");
@@ -193,28 +197,34 @@ fn scrub_json(value: &mut Json, config: &ClientConfig) {
     }
 }
 
-/// The standard reason phrase of common statuses.
-const fn reason_phrase(status: u16) -> Option<&'static str> {
-    Some(match status {
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        402 => "Payment Required",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        408 => "Request Timeout",
-        409 => "Conflict",
-        410 => "Gone",
-        413 => "Content Too Large",
-        415 => "Unsupported Media Type",
-        422 => "Unprocessable Entity",
-        429 => "Too Many Requests",
-        500 => "Internal Server Error",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        _ => return None,
-    })
+/// The standard reason phrases of common statuses (a table: smaller in the wasm than a
+/// `match`).
+const REASONS: [(u16, &str); 17] = [
+    (400, "Bad Request"),
+    (401, "Unauthorized"),
+    (402, "Payment Required"),
+    (403, "Forbidden"),
+    (404, "Not Found"),
+    (405, "Method Not Allowed"),
+    (408, "Request Timeout"),
+    (409, "Conflict"),
+    (410, "Gone"),
+    (413, "Content Too Large"),
+    (415, "Unsupported Media Type"),
+    (422, "Unprocessable Entity"),
+    (429, "Too Many Requests"),
+    (500, "Internal Server Error"),
+    (502, "Bad Gateway"),
+    (503, "Service Unavailable"),
+    (504, "Gateway Timeout"),
+];
+
+/// The standard reason phrase of a common status.
+fn reason_phrase(status: u16) -> Option<&'static str> {
+    REASONS
+        .iter()
+        .find(|(code, _)| *code == status)
+        .map(|(_, reason)| *reason)
 }
 
 fn string_of(v: Option<&Json>) -> Option<String> {
@@ -225,14 +235,17 @@ fn string_of(v: Option<&Json>) -> Option<String> {
     }
 }
 
-/// Escapes a JSON pointer token (RFC 6901: `~` → `~0`, `/` → `~1`).
-fn pointer_token(token: &str) -> String {
-    let mut out = String::with_capacity(token.len());
-    for c in token.chars() {
-        match c {
-            '~' => out.push_str("~0"),
-            '/' => out.push_str("~1"),
-            c => out.push(c),
+/// A JSON pointer to `tokens`: `/` before each, escaped (RFC 6901: `~` → `~0`, `/` → `~1`).
+fn pointer(tokens: &[String]) -> String {
+    let mut out = String::new();
+    for token in tokens {
+        out.push('/');
+        for c in token.chars() {
+            match c {
+                '~' => out.push_str("~0"),
+                '/' => out.push_str("~1"),
+                c => out.push(c),
+            }
         }
     }
     out
@@ -313,7 +326,7 @@ fn error_from_object(map: &Json) -> Option<ErrorObject> {
         e.source
             .get_or_insert_with(ErrorSource::default)
             .pointer
-            .get_or_insert_with(|| format!("/{}", pointer_token(&field)));
+            .get_or_insert_with(|| pointer(&[field]));
     }
     // FastAPI: { loc: ["body", "brandId"], msg, type }.
     if let Some(Json::Array(loc)) = map.get("loc") {
@@ -324,21 +337,8 @@ fn error_from_object(map: &Json) -> Option<ErrorObject> {
         let src = e.source.get_or_insert_with(ErrorSource::default);
         match place {
             "query" | "path" | "header" => src.parameter = rest.first().cloned(),
-            "body" => {
-                src.pointer = Some(
-                    rest.iter()
-                        .map(|p| format!("/{}", pointer_token(p)))
-                        .collect(),
-                );
-            }
-            _ => {
-                src.pointer = Some(
-                    parts
-                        .iter()
-                        .map(|p| format!("/{}", pointer_token(p)))
-                        .collect(),
-                )
-            }
+            "body" => src.pointer = Some(pointer(rest)),
+            _ => src.pointer = Some(pointer(&parts)),
         }
         let mut meta = vec![("loc".to_owned(), Json::Array(loc.clone()))];
         if let Some(t) = map.get("type") {
@@ -419,7 +419,13 @@ pub fn read_response(
     } else {
         body.json.ok_or_else(|| ApiError::InvalidResponse {
             status,
-            message: format!("{}: the {status} response body is not JSON", op.name()),
+            message: [
+                op.name(),
+                ": the ",
+                &status.to_string(),
+                " response body is not JSON",
+            ]
+            .concat(),
         })?
     };
     Ok(ApiResponse {

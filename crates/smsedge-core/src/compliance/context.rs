@@ -11,7 +11,17 @@ use super::input::{BrandRegistration, Campaign, IgnoredField, Sample, TollFreeVe
 use super::pattern::Env;
 use super::tables::{MIXED_LIKE, OPT_OUT_KEYWORDS, OTHER, OTP_ALLOWED, TXN, USE_CASES};
 use super::text::{Analysed, Span, registrable};
+use super::util::has_sub;
 use crate::segments::{Count, Encoding, Options, Sender, count_segments, utf16};
+
+/// The fields given, in order.
+pub(crate) fn present<'c>(fields: &[&'c Option<Field>]) -> Vec<&'c Field> {
+    let mut out = Vec::new();
+    for f in fields.iter().copied().flatten() {
+        out.push(f);
+    }
+    out
+}
 
 /// Which kind of submission is being checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,11 +75,13 @@ pub(crate) struct KeywordList {
 impl KeywordList {
     fn new(name: &str, text: Option<&str>) -> Option<Self> {
         let field = Field::new(name, text?)?;
-        let items: Vec<String> = text?
-            .split(',')
-            .map(|k| k.trim().to_ascii_uppercase())
-            .filter(|k| !k.is_empty())
-            .collect();
+        let mut items: Vec<String> = Vec::new();
+        for k in text?.split(',') {
+            let k = k.trim();
+            if !k.is_empty() {
+                items.push(k.to_ascii_uppercase());
+            }
+        }
         Some(Self { field, items })
     }
 
@@ -122,7 +134,7 @@ impl UseCase {
 
     fn tfv_contains(&self, words: &[&str]) -> bool {
         let lower = self.raw.to_ascii_lowercase();
-        words.iter().any(|w| lower.contains(w))
+        words.iter().any(|w| has_sub(&lower, w))
     }
 
     /// Promotions are out of place: a TXN use case (10DLC), or a TFV use case that is
@@ -131,13 +143,13 @@ impl UseCase {
         if self.tfv {
             !self.tfv_contains(&["marketing", "mixed", "promot", "rewards"])
         } else {
-            TXN.contains(&self.raw.as_str())
+            TXN.has(self.raw.as_str())
         }
     }
 
     /// A non-commercial use case where promotions are a risk (catalogue OTHER).
     pub(crate) fn is_other(&self) -> bool {
-        self.is_any(OTHER)
+        !self.tfv && OTHER.has(&self.raw)
     }
 
     /// One-time codes are allowed.
@@ -145,19 +157,19 @@ impl UseCase {
         if self.tfv {
             self.tfv_contains(&["2fa", "verification", "otp"])
         } else {
-            OTP_ALLOWED.contains(&self.raw.as_str())
+            OTP_ALLOWED.has(self.raw.as_str())
         }
     }
 
     /// MIXED, LOW_VOLUME, SOLE_PROPRIETOR or AGENTS_FRANCHISES.
     pub(crate) fn is_mixed_like(&self) -> bool {
-        self.is_any(MIXED_LIKE)
+        !self.tfv && MIXED_LIKE.has(&self.raw)
     }
 }
 
 /// Everything a rule reads.
 #[derive(Debug)]
-pub(crate) struct Ctx {
+pub(crate) struct Ctx<'a> {
     pub(crate) kind: Submission,
     pub(crate) use_case: Option<UseCase>,
     pub(crate) use_case_field: &'static str,
@@ -181,11 +193,11 @@ pub(crate) struct Ctx {
     pub(crate) brand: Brand,
     /// Registrable domains of the brand's website(s).
     pub(crate) websites: Vec<String>,
-    pub(crate) brand_registration: Option<BrandRegistration>,
-    pub(crate) tfv: Option<TollFreeVerification>,
+    pub(crate) brand_registration: Option<&'a BrandRegistration>,
+    pub(crate) tfv: Option<&'a TollFreeVerification>,
     /// Raw required campaign fields, to tell "missing" from "empty".
     pub(crate) raw_required: Vec<(&'static str, bool)>,
-    pub(crate) ignored: Vec<IgnoredField>,
+    pub(crate) ignored: &'a [IgnoredField],
     optout_words: Vec<String>,
     help_words: Vec<String>,
 }
@@ -207,7 +219,7 @@ fn empty(s: Option<&String>) -> bool {
     s.is_none_or(|s| s.trim().is_empty())
 }
 
-impl Ctx {
+impl<'a> Ctx<'a> {
     pub(crate) fn env(&self) -> Env<'_> {
         Env {
             optout_keywords: &self.optout_words,
@@ -216,7 +228,9 @@ impl Ctx {
     }
 
     fn analyse_samples(&mut self, samples: &[Sample], sender: Sender) {
-        self.sample_fields = samples.iter().map(|s| s.field.clone()).collect();
+        for s in samples {
+            self.sample_fields.push(s.field.clone());
+        }
         let options = Options {
             sender,
             ..Options::default()
@@ -254,7 +268,10 @@ impl Ctx {
     }
 
     fn keywords_env(&mut self) {
-        let mut optout: Vec<String> = OPT_OUT_KEYWORDS.iter().map(|s| (*s).to_string()).collect();
+        let mut optout: Vec<String> = Vec::new();
+        for k in OPT_OUT_KEYWORDS.iter() {
+            optout.push(k.to_string());
+        }
         if let Some(list) = &self.optout_keywords {
             for k in &list.items {
                 let k = k.to_ascii_lowercase();
@@ -304,14 +321,14 @@ impl Ctx {
             brand_registration: None,
             tfv: None,
             raw_required: Vec::new(),
-            ignored: Vec::new(),
+            ignored: &[],
             optout_words: Vec::new(),
             help_words: Vec::new(),
         }
     }
 
     /// Builds the context of a 10DLC campaign.
-    pub(crate) fn campaign(c: &Campaign) -> Self {
+    pub(crate) fn campaign(c: &'a Campaign) -> Self {
         let mut x = Self::blank(Submission::Campaign);
         x.use_case = c
             .usecase
@@ -320,7 +337,7 @@ impl Ctx {
             .filter(|u| !u.is_empty())
             .map(|u| UseCase {
                 raw: u.to_string(),
-                known: USE_CASES.contains(&u),
+                known: USE_CASES.has(u),
                 tfv: false,
             });
         x.optin_keywords = KeywordList::new("optinKeywords", c.optin_keywords.as_deref());
@@ -348,14 +365,13 @@ impl Ctx {
             names.extend(b.display_name.as_deref());
             names.extend(b.company_name.as_deref());
         }
-        x.brand = Brand::new(names.into_iter().filter(|s| !s.trim().is_empty()));
-        x.websites = reg
-            .and_then(|b| b.website.as_deref())
-            .and_then(host_of)
-            .into_iter()
-            .collect();
-        x.brand_registration = c.brand.clone();
-        x.ignored = c.ignored.clone();
+        let names: Vec<&str> = names.into_iter().filter(|s| !s.trim().is_empty()).collect();
+        x.brand = Brand::new(&names);
+        if let Some(host) = reg.and_then(|b| b.website.as_deref()).and_then(host_of) {
+            x.websites.push(host);
+        }
+        x.brand_registration = c.brand.as_ref();
+        x.ignored = &c.ignored;
         x.keywords_env();
         [
             x.description,
@@ -378,7 +394,7 @@ impl Ctx {
     }
 
     /// Builds the context of a toll-free verification request.
-    pub(crate) fn toll_free(t: &TollFreeVerification) -> Self {
+    pub(crate) fn toll_free(t: &'a TollFreeVerification) -> Self {
         let mut x = Self::blank(Submission::TollFree);
         x.use_case_field = "useCase";
         x.use_case = t
@@ -393,16 +409,21 @@ impl Ctx {
             });
         x.optin_keywords = KeywordList::new("optInKeywords", t.opt_in_keywords.as_deref());
         x.age_gated = t.age_gated_content;
-        let names = [t.business_name.as_deref(), t.doing_business_as.as_deref()];
-        x.brand = Brand::new(names.into_iter().flatten().filter(|s| !s.trim().is_empty()));
-        x.websites = t
-            .corporate_website
-            .as_deref()
-            .and_then(host_of)
+        let mut names: Vec<&str> = Vec::new();
+        for name in [&t.business_name, &t.doing_business_as]
             .into_iter()
-            .collect();
-        x.tfv = Some(t.clone());
-        x.ignored = t.ignored.clone();
+            .flatten()
+        {
+            if !name.trim().is_empty() {
+                names.push(name);
+            }
+        }
+        x.brand = Brand::new(&names);
+        if let Some(host) = t.corporate_website.as_deref().and_then(host_of) {
+            x.websites.push(host);
+        }
+        x.tfv = Some(t);
+        x.ignored = &t.ignored;
         x.keywords_env();
         [x.description, x.flow, x.help, x.optin_message] = scan_texts(
             &x.env(),
@@ -432,7 +453,10 @@ impl Ctx {
 
     /// Description and flow (and samples), the fields content rules read.
     pub(crate) fn content_fields(&self, with_flow: bool) -> Vec<&Field> {
-        let mut out: Vec<&Field> = self.samples.iter().map(|s| &s.field).collect();
+        let mut out: Vec<&Field> = Vec::new();
+        for s in &self.samples {
+            out.push(&s.field);
+        }
         out.extend(self.description.iter());
         if with_flow {
             out.extend(self.flow.iter());

@@ -3,7 +3,7 @@
 //! Every detector takes an analysed field ([`Analysed`]) and answers with the span of
 //! the first hit, so the rule that uses it can point at the text.
 
-use super::util::CharClass;
+use super::util::{CharClass, has_sub, keep_chars};
 use std::sync::LazyLock;
 
 use super::pattern::{Env, Match, PatSet};
@@ -67,8 +67,9 @@ pub(crate) enum G {
     KwOptin,
 }
 
-/// The pattern groups, in [`G`] order.
-const GROUPS: &[&[&str]] = &[
+/// The pattern groups, in [`G`] order: one pattern per line (one string per group, not a
+/// pointer and length per pattern in the wasm data).
+const GROUPS: &[&str] = &[
     OPT_OUT,
     HELP_INSTRUCTION,
     OTP_WORDS,
@@ -125,8 +126,10 @@ static SCANNER: LazyLock<(PatSet, Vec<usize>)> = LazyLock::new(|| {
     let mut sources = Vec::new();
     let mut group_of = Vec::new();
     for (g, pats) in GROUPS.iter().enumerate() {
-        sources.extend_from_slice(pats);
-        group_of.extend(std::iter::repeat_n(g, pats.len()));
+        for p in pats.split('\n') {
+            sources.push(p);
+            group_of.push(g);
+        }
     }
     (PatSet::new(&sources), group_of)
 });
@@ -134,11 +137,11 @@ static SCANNER: LazyLock<(PatSet, Vec<usize>)> = LazyLock::new(|| {
 /// Runs every pattern group over a field once and stores the matches in it.
 pub(crate) fn scan(a: &mut Analysed, env: &Env<'_>) {
     let (set, group_of) = &*SCANNER;
-    let hits: Vec<(usize, Match)> = set
-        .find_all(a, env)
-        .into_iter()
-        .map(|m| (group_of.get(m.pat).copied().unwrap_or(0), m))
-        .collect();
+    let found = set.find_all(a, env);
+    let mut hits: Vec<(usize, Match)> = Vec::with_capacity(found.len());
+    for m in found {
+        hits.push((group_of.get(m.pat).copied().unwrap_or(0), m));
+    }
     a.set_hits(GROUPS.len(), hits);
 }
 
@@ -172,51 +175,55 @@ pub(crate) const NEGATIONS: &[&str] = &[
 // ---------------------------------------------------------------------------------------
 // Opt-out and HELP language
 
-const OPT_OUT: &[&str] = &[
-    // (a) Reply STOP, Txt STOP to unsubscribe, Reply with "STOP".
-    "reply|text|txt|send|respond|replying|texting|sending|responding with|back? <kw>",
-    "reply|text|txt|send|respond with|back? the word|keyword <kw>",
+const OPT_OUT: &str = concat!(
+    // (a) Reply STOP, Txt STOP to unsubscribe, Reply with "STOP\n".
+    "reply|text|txt|send|respond|replying|texting|sending|responding with|back? <kw>\n",
+    "reply|text|txt|send|respond with|back? the word|keyword <kw>\n",
     // (b) …HELP for help, STOP to cancel.
-    "<kw> to opt|optout|unsubscribe|unsub|cancel|end|stop|quit|remove|leave|exit|discontinue|halt|cease|no|be",
-    "<kw> = cancel|unsubscribe|optout",
+    "<kw> to opt|optout|unsubscribe|unsub|cancel|end|stop|quit|remove|leave|exit|discontinue|halt|cease|no|be\n",
+    "<kw> = cancel|unsubscribe|optout\n",
     // (c) Opt out: reply STOP; To unsubscribe, text STOP.
-    "opt out reply|text|txt? <kw>",
-    "optout reply|text|txt? <kw>",
-    "unsubscribe|unsub reply|text|txt? <kw>",
-    "to stop receiving ..4 reply|text|txt? <kw>",
+    "opt out reply|text|txt? <kw>\n",
+    "optout reply|text|txt? <kw>\n",
+    "unsubscribe|unsub reply|text|txt? <kw>\n",
+    "to stop receiving ..4 reply|text|txt? <kw>\n",
     "to cancel|end reply|text|txt? <kw>",
-];
+);
 
 /// *opt-out language*: the first keyword opt-out instruction (§2), if any.
 pub(crate) fn opt_out(a: &Analysed) -> Option<Span> {
-    opt_out_all(a).into_iter().next()
+    opt_out_all(a).first().copied()
 }
 
 /// Every opt-out instruction in the field.
 pub(crate) fn opt_out_all(a: &Analysed) -> Vec<Span> {
-    hits(a, G::OptOut)
-        .iter()
+    let mut out = Vec::new();
+    for m in hits(a, G::OptOut) {
         // "end-to-end" is not an opt-out instruction.
-        .filter(|m| !(a.text(m.start) == "end" && a.text(m.end.saturating_sub(1)) == "end"))
-        .map(|m| span_of(a, m))
-        .collect()
+        if !(a.text(m.start) == "end" && a.text(m.end.saturating_sub(1)) == "end") {
+            out.push(span_of(a, m));
+        }
+    }
+    out
 }
 
-const HELP_INSTRUCTION: &[&str] = &[
-    "reply|text|txt|send|respond with|back? help|<hk>",
+const HELP_INSTRUCTION: &str = concat!(
+    "reply|text|txt|send|respond with|back? help|<hk>\n",
     "help|<hk> for help|support|assistance|info|more|questions",
-];
+);
 
 /// A HELP instruction: *Reply HELP*, *HELP for help*.
 pub(crate) fn help_instruction(a: &Analysed) -> Option<Span> {
     first(a, G::HelpInstruction)
 }
 
-fn help_instruction_all(a: &Analysed) -> Vec<Span> {
-    hits(a, G::HelpInstruction)
-        .iter()
-        .map(|m| span_of(a, m))
-        .collect()
+/// Every opt-out instruction, then every HELP instruction.
+fn instructions(a: &Analysed) -> Vec<Span> {
+    let mut out = opt_out_all(a);
+    for m in hits(a, G::HelpInstruction) {
+        out.push(span_of(a, m));
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------
@@ -240,33 +247,39 @@ pub(crate) struct Brand {
 
 impl Brand {
     /// Builds a matcher from names (the first is the brand name, the rest aliases).
-    pub(crate) fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
+    pub(crate) fn new(names: &[&str]) -> Self {
         let mut b = Self::default();
-        for name in names.into_iter().take(MAX_NAMES) {
+        for name in names.iter().take(MAX_NAMES) {
             // A brand name is a few words; a longer one is cut (it bounds the matching work).
-            let name: String = name.chars().take(MAX_NAME_CHARS).collect();
-            let a = Analysed::new(&name);
-            let mut words: Vec<String> = (0..a.toks.len())
-                .filter(|&i| a.tok(i).is_some_and(|t| t.is_wordlike()))
-                .map(|i| a.text(i).to_string())
-                .take(MAX_NAME_WORDS)
-                .collect();
+            let name = name
+                .char_indices()
+                .nth(MAX_NAME_CHARS)
+                .map_or(*name, |(i, _)| name.get(..i).unwrap_or(name));
+            let a = Analysed::new(name);
+            let mut words: Vec<String> = Vec::new();
+            for i in 0..a.toks.len() {
+                if words.len() == MAX_NAME_WORDS {
+                    break;
+                }
+                if a.tok(i).is_some_and(|t| t.is_wordlike()) {
+                    words.push(a.text(i).to_string());
+                }
+            }
             if words.is_empty() {
                 continue;
             }
             let full = words.clone();
-            while words.len() > 1
-                && words
-                    .last()
-                    .is_some_and(|w| LEGAL_SUFFIXES.contains(&w.as_str()))
-            {
+            while words.len() > 1 && words.last().is_some_and(|w| LEGAL_SUFFIXES.has(w.as_str())) {
                 words.pop();
             }
             if words.len() > 1 && words.first().is_some_and(|w| w == "the") {
                 words.remove(0);
             }
             for phrase in [full, words] {
-                let compact: String = phrase.concat();
+                let mut compact = String::new();
+                for w in &phrase {
+                    compact.push_str(w);
+                }
                 if !b.phrases.contains(&phrase) {
                     b.phrases.push(phrase);
                 }
@@ -299,10 +312,10 @@ impl Brand {
             return false;
         };
         names.iter().any(|label| {
-            let label: String = label.chars().filter(|c| c.alnum()).collect();
+            let label = keep_chars(label, &|c| c.alnum());
             self.compacts.iter().any(|c| {
                 if c.chars().count() >= 4 {
-                    label.contains(c.as_str())
+                    has_sub(&label, c)
                 } else {
                     label == *c
                 }
@@ -416,31 +429,29 @@ pub(crate) fn contact(a: &Analysed) -> Option<Span> {
 // ---------------------------------------------------------------------------------------
 // One-time codes
 
-const OTP_WORDS: &[&str] = &[
-    "verification|login|signin|logon|authentication|auth|access|security|onetime|2fa|mfa code|codes|pin|passcode",
-    "sign|log in|on code|pin|passcode",
-    "one time code|codes|pin|passcode|password|passcodes",
-    "passcode|passcodes|otp|otps|pin",
+const OTP_WORDS: &str = concat!(
+    "verification|login|signin|logon|authentication|auth|access|security|onetime|2fa|mfa code|codes|pin|passcode\n",
+    "sign|log in|on code|pin|passcode\n",
+    "one time code|codes|pin|passcode|password|passcodes\n",
+    "passcode|passcodes|otp|otps|pin\n",
     "!promo|promotional|coupon|discount|authorization|confirmation|tracking|order|return|gift|voucher|referral|zip|postal|area|dress|qr|reward|rewards|redemption|booking|reservation|offer|sale|event|invite|invitation|rsvp|ticket|rebate|bonus|group|class|course|product|style|sku|item|source|tax|color|colour|shipping|delivery|pickup|entry|door|gate|building|key|room|lock|lockbox|locker|wifi|parking|garage|alarm|dress|area|zip|access code is|:",
-];
+);
 
 /// *OTP*: a code word within 40 characters of a 4–8 digit run or a code placeholder.
 pub(crate) fn otp(a: &Analysed) -> Option<Span> {
-    let codes: Vec<Span> = (0..a.toks.len())
-        .filter_map(|i| {
-            let t = a.tok(i)?;
-            let text = a.text(i);
-            let is_code = match t.kind {
-                Kind::Num => {
-                    (4..=8).contains(&t.digits) && text.bytes().all(|b| b.is_ascii_digit())
-                }
-                Kind::Word => (4..=8).contains(&text.len()) && text.bytes().all(|b| b == b'x'),
-                Kind::Placeholder(p) => a.placeholders.get(p).is_some_and(|p| p.class.code),
-                _ => false,
-            };
-            is_code.then_some(t.span)
-        })
-        .collect();
+    let mut codes: Vec<Span> = Vec::new();
+    for (i, t) in a.toks.iter().enumerate() {
+        let text = a.text(i);
+        let is_code = match t.kind {
+            Kind::Num => (4..=8).contains(&t.digits) && text.bytes().all(|b| b.is_ascii_digit()),
+            Kind::Word => (4..=8).contains(&text.len()) && text.bytes().all(|b| b == b'x'),
+            Kind::Placeholder(p) => a.placeholders.get(p).is_some_and(|p| p.class.code),
+            _ => false,
+        };
+        if is_code {
+            codes.push(t.span);
+        }
+    }
     if codes.is_empty() {
         return None;
     }
@@ -460,32 +471,32 @@ pub(crate) fn otp(a: &Analysed) -> Option<Span> {
 // ---------------------------------------------------------------------------------------
 // Promotional language
 
-const PROMO: &[&str] = &[
-    "# %|percent off",
-    "$ # off",
-    "!of sale",
-    "discount|discounts",
-    "coupon|coupons",
-    "promo|promos",
-    "use code",
-    "shop now|today|our",
-    "shop :",
-    "buy now",
-    "deal|deals !with|of",
-    "special offer|offers",
-    "exclusive offer|offers|deal|deals|access|discount",
-    "limited time",
-    "save $ #",
-    "bogo",
-    "clearance",
-    "new arrivals",
-    "!toll|feel|hands|sugar|gluten|fat|fee|duty|tax|cruelty|risk|smoke|scent|fragrance|worry|hassle|stress free shipping|gift|gifts|trial|delivery|slot|slots|sample|samples|item|items|month|upgrade|bonus|dessert|appetizer|ticket|tickets|download",
-    "early access",
-    "get $ #",
-    "win a|free|cash|big",
-    "just dropped",
+const PROMO: &str = concat!(
+    "# %|percent off\n",
+    "$ # off\n",
+    "!of sale\n",
+    "discount|discounts\n",
+    "coupon|coupons\n",
+    "promo|promos\n",
+    "use code\n",
+    "shop now|today|our\n",
+    "shop :\n",
+    "buy now\n",
+    "deal|deals !with|of\n",
+    "special offer|offers\n",
+    "exclusive offer|offers|deal|deals|access|discount\n",
+    "limited time\n",
+    "save $ #\n",
+    "bogo\n",
+    "clearance\n",
+    "new arrivals\n",
+    "!toll|feel|hands|sugar|gluten|fat|fee|duty|tax|cruelty|risk|smoke|scent|fragrance|worry|hassle|stress free shipping|gift|gifts|trial|delivery|slot|slots|sample|samples|item|items|month|upgrade|bonus|dessert|appetizer|ticket|tickets|download\n",
+    "early access\n",
+    "get $ #\n",
+    "win a|free|cash|big\n",
+    "just dropped\n",
     "flash sale",
-];
+);
 
 /// *promotional*: the first promotional phrase (§2), including upper-case FREE/WIN/CASH.
 pub(crate) fn promo(a: &Analysed) -> Option<Span> {
@@ -539,30 +550,20 @@ impl Category {
     }
 }
 
-const CAT_SECURITY: &[&str] = &[
-    "security|fraud|fraudulent|suspicious|unauthorized|unauthorised|breach|compromised",
-    "unusual activity|login|sign",
-    "new login|device|sign",
-    "login|sign detected|attempt",
+const CAT_SECURITY: &str = concat!(
+    "security|fraud|fraudulent|suspicious|unauthorized|unauthorised|breach|compromised\n",
+    "unusual activity|login|sign\n",
+    "new login|device|sign\n",
+    "login|sign detected|attempt\n",
     "secure your account",
-];
-const CAT_DELIVERY: &[&str] = &[
-    "order|orders|shipped|ship|ships|shipping|shipment|package|packages|parcel|delivery|delivered|deliver|tracking|track|courier|transit|pickup|dispatched",
-];
-const CAT_ACCOUNT: &[&str] = &[
-    "account|password|billing|bill|payment|paid|invoice|subscription|balance|statement|renewal|renew|plan|charge|charged|refund|autopay|membership|deposit|withdrawal",
-];
-const CAT_APPOINTMENT: &[&str] = &[
-    "appointment|appointments|reminder|booking|booked|reservation|reserved|scheduled|reschedule|visit|consultation|checkup|session",
-];
-const CAT_CARE: &[&str] = &[
-    "support|ticket|help|assistance|question|questions|resolved|agent|service|inquiry|request|case",
-];
-const CAT_POLL: &[&str] =
-    &["survey|poll|feedback|vote|voting|rate|rating|recommend|opinion|review"];
-const CAT_CHARITY: &[&str] = &[
-    "donation|donations|donate|donor|donors|fundraiser|fundraising|nonprofit|volunteer|volunteers|charity|impact",
-];
+);
+const CAT_DELIVERY: &str = "order|orders|shipped|ship|ships|shipping|shipment|package|packages|parcel|delivery|delivered|deliver|tracking|track|courier|transit|pickup|dispatched";
+const CAT_ACCOUNT: &str = "account|password|billing|bill|payment|paid|invoice|subscription|balance|statement|renewal|renew|plan|charge|charged|refund|autopay|membership|deposit|withdrawal";
+const CAT_APPOINTMENT: &str = "appointment|appointments|reminder|booking|booked|reservation|reserved|scheduled|reschedule|visit|consultation|checkup|session";
+const CAT_CARE: &str =
+    "support|ticket|help|assistance|question|questions|resolved|agent|service|inquiry|request|case";
+const CAT_POLL: &str = "survey|poll|feedback|vote|voting|rate|rating|recommend|opinion|review";
+const CAT_CHARITY: &str = "donation|donations|donate|donor|donors|fundraiser|fundraising|nonprofit|volunteer|volunteers|charity|impact";
 
 /// Classifies a sample, ignoring its opt-out and HELP sentences.
 pub(crate) fn category(a: &Analysed) -> Category {
@@ -572,20 +573,17 @@ pub(crate) fn category(a: &Analysed) -> Category {
     if promo(a).is_some() {
         return Category::Promo;
     }
-    let instructions: Vec<Span> = opt_out_all(a)
-        .into_iter()
-        .chain(help_instruction_all(a))
-        .collect();
-    let dropped: Vec<(usize, usize)> = a
-        .sentences()
-        .into_iter()
-        .filter(|&(s, e)| {
-            let span = a.tok_span(s, e);
-            instructions
-                .iter()
-                .any(|i| i.start < span.end && i.end > span.start)
-        })
-        .collect();
+    let instructions = instructions(a);
+    let mut dropped: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in a.sentences() {
+        let span = a.tok_span(s, e);
+        if instructions
+            .iter()
+            .any(|i| i.start < span.end && i.end > span.start)
+        {
+            dropped.push((s, e));
+        }
+    }
     let kept = |m: &Match| !dropped.iter().any(|&(s, e)| m.start >= s && m.start < e);
     let sets: [(G, Category); 7] = [
         (G::CatSecurity, Category::Security),
@@ -627,58 +625,58 @@ impl Shaft {
     }
 }
 
-const SEX: &[&str] = &[
-    "adult content|videos|video|entertainment|toys|toy|store|shop|films|movies|chat|cams|sites|site|websites",
-    "xxx",
-    "porn|porno|pornography|pornographic",
-    "nude|nudes|nudity !lipstick|lip|lips|heels|shade|shades|color|colors|colour|palette|pumps|tones|polish|nails|nail|makeup|sandals|flats|bra|tights|hosiery",
-    "escort|escorts !service|services|vehicle|vehicles|car|cars",
-    "escort service|services",
-    "onlyfans",
-    "erotic|erotica",
-    "sex toys|toy|chat|cams|shop|videos|video|tape|worker|workers",
-    "strip club|clubs",
+const SEX: &str = concat!(
+    "adult content|videos|video|entertainment|toys|toy|store|shop|films|movies|chat|cams|sites|site|websites\n",
+    "xxx\n",
+    "porn|porno|pornography|pornographic\n",
+    "nude|nudes|nudity !lipstick|lip|lips|heels|shade|shades|color|colors|colour|palette|pumps|tones|polish|nails|nail|makeup|sandals|flats|bra|tights|hosiery\n",
+    "escort|escorts !service|services|vehicle|vehicles|car|cars\n",
+    "escort service|services\n",
+    "onlyfans\n",
+    "erotic|erotica\n",
+    "sex toys|toy|chat|cams|shop|videos|video|tape|worker|workers\n",
+    "strip club|clubs\n",
     "stripper|strippers|camgirl|camgirls|fetish",
-];
-const HATE: &[&str] = &[
-    "white power|supremacy|supremacist|supremacists|pride",
-    "heil hitler",
-    "hate group|groups",
-    "racial purity",
-    "master race",
+);
+const HATE: &str = concat!(
+    "white power|supremacy|supremacist|supremacists|pride\n",
+    "heil hitler\n",
+    "hate group|groups\n",
+    "racial purity\n",
+    "master race\n",
     "ethnic cleansing",
-];
-const ALCOHOL: &[&str] = &[
-    "!root|ginger beer|beers",
-    "wine|wines !colored|coloured|red",
-    "liquor|liquors|whiskey|whisky|whiskeys|vodka|tequila|bourbon|rum|champagne|prosecco|mezcal|cognac",
-    "brewery|breweries|winery|wineries|distillery|distilleries|taproom|brewpub",
-    "!shrimp|prawn|fruit cocktail|cocktails !dress|dresses|attire|sauce|shrimp",
-    "!ginger ale|ales",
-    "happy hour",
-    "margarita|margaritas|mimosa|mimosas|sangria|booze",
-    "hard seltzer|seltzers|cider|ciders|liquor",
+);
+const ALCOHOL: &str = concat!(
+    "!root|ginger beer|beers\n",
+    "wine|wines !colored|coloured|red\n",
+    "liquor|liquors|whiskey|whisky|whiskeys|vodka|tequila|bourbon|rum|champagne|prosecco|mezcal|cognac\n",
+    "brewery|breweries|winery|wineries|distillery|distilleries|taproom|brewpub\n",
+    "!shrimp|prawn|fruit cocktail|cocktails !dress|dresses|attire|sauce|shrimp\n",
+    "!ginger ale|ales\n",
+    "happy hour\n",
+    "margarita|margaritas|mimosa|mimosas|sangria|booze\n",
+    "hard seltzer|seltzers|cider|ciders|liquor\n",
     "craft beer|beers",
-];
-const FIREARMS: &[&str] = &[
-    "firearm|firearms",
-    "!glue|nail|heat|staple|spray|paint|water|squirt|caulk|caulking|massage|tape|label|labeling|price|radar|grease|foam|nerf|toy|bubble|glitter|tattoo|hot|airbrush|soldering|steam|lube|starter|top|glue|temperature|thermometer|hose|pressure|paintball|air|sealant|silicone|candy|cotton gun|guns",
-    "rifle|rifles|pistol|pistols|ammo|ammunition|handgun|handguns|gunsmith|glock|revolver|revolvers",
-    "ar 15|15s",
-    "ar15|ar15s",
-    "concealed carry",
-    "shotgun|shotguns !start|starts|wedding|seat",
+);
+const FIREARMS: &str = concat!(
+    "firearm|firearms\n",
+    "!glue|nail|heat|staple|spray|paint|water|squirt|caulk|caulking|massage|tape|label|labeling|price|radar|grease|foam|nerf|toy|bubble|glitter|tattoo|hot|airbrush|soldering|steam|lube|starter|top|glue|temperature|thermometer|hose|pressure|paintball|air|sealant|silicone|candy|cotton gun|guns\n",
+    "rifle|rifles|pistol|pistols|ammo|ammunition|handgun|handguns|gunsmith|glock|revolver|revolvers\n",
+    "ar 15|15s\n",
+    "ar15|ar15s\n",
+    "concealed carry\n",
+    "shotgun|shotguns !start|starts|wedding|seat\n",
     "gun show|shows|range|ranges|shop|store|sale|sales|safety|permit|permits",
-];
-const TOBACCO: &[&str] = &[
-    "tobacco",
-    "cigarette|cigarettes|cigar|cigars|cigarillo|cigarillos",
-    "vape|vapes|vaping|vaper|vapes",
-    "e cig|cigs|cigarette|cigarettes|liquid|liquids|juice",
-    "ecig|ecigs|eliquid|eliquids",
-    "nicotine|juul|juuls|hookah",
+);
+const TOBACCO: &str = concat!(
+    "tobacco\n",
+    "cigarette|cigarettes|cigar|cigars|cigarillo|cigarillos\n",
+    "vape|vapes|vaping|vaper|vapes\n",
+    "e cig|cigs|cigarette|cigarettes|liquid|liquids|juice\n",
+    "ecig|ecigs|eliquid|eliquids\n",
+    "nicotine|juul|juuls|hookah\n",
     "smoke shop|shops",
-];
+);
 
 /// CNT-SHAFT: the first sex, hate, alcohol, firearms or tobacco hit.
 pub(crate) fn shaft(a: &Analysed) -> Option<(Span, Shaft)> {
@@ -707,127 +705,125 @@ pub(crate) fn shaft_age_restricted(a: &Analysed) -> Option<Span> {
         .min_by_key(|s| s.start)
 }
 
-const CANNABIS: &[&str] = &[
-    "cannabis|marijuana|cbd|thc|cannabinoid|cannabinoids|dispensary|dispensaries|edibles|kush|prerolls|preroll|delta8|delta9",
-    "delta 8|9|10",
-    "pre rolls|roll",
+const CANNABIS: &str = concat!(
+    "cannabis|marijuana|cbd|thc|cannabinoid|cannabinoids|dispensary|dispensaries|edibles|kush|prerolls|preroll|delta8|delta9\n",
+    "delta 8|9|10\n",
+    "pre rolls|roll\n",
     "weed delivery|shop|shops|strains|strain|pens|pen|dispensary|store|menu|deals|products|gummies|vape|vapes",
-];
+);
 
 /// CNT-CANNABIS: cannabis or CBD ("weed control" is not).
 pub(crate) fn cannabis(a: &Analysed) -> Option<Span> {
     first(a, G::Cannabis)
 }
 
-const GAMBLING: &[&str] = &[
-    "casino|casinos|sportsbook|sportsbooks|parlay|parlays|poker|blackjack|jackpot|jackpots|wager|wagers|wagering|roulette|baccarat",
-    "sports bet|bets",
-    "bet $",
-    "bet now|on",
-    "free bet|bets|spins",
-    "!at|against|all odds !and|are|is",
-    "slot play|machine|machines|games",
+const GAMBLING: &str = concat!(
+    "casino|casinos|sportsbook|sportsbooks|parlay|parlays|poker|blackjack|jackpot|jackpots|wager|wagers|wagering|roulette|baccarat\n",
+    "sports bet|bets\n",
+    "bet $\n",
+    "bet now|on\n",
+    "free bet|bets|spins\n",
+    "!at|against|all odds !and|are|is\n",
+    "slot play|machine|machines|games\n",
     "place your bets|bet",
-];
+);
 
 /// CNT-GAMBLING.
 pub(crate) fn gambling(a: &Analysed) -> Option<Span> {
     first(a, G::Gambling)
 }
 
-const PAYDAY: &[&str] = &[
-    "payday !is|was|will|falls|comes|lands|has|schedule|calendar|date",
-    "cash advance|advances",
-    "short term loan|loans|lending|lender",
-    "title loan|loans",
-    "no credit check|checks",
-    "bad credit ok|okay|welcome|accepted|approved",
-    "fast cash",
+const PAYDAY: &str = concat!(
+    "payday !is|was|will|falls|comes|lands|has|schedule|calendar|date\n",
+    "cash advance|advances\n",
+    "short term loan|loans|lending|lender\n",
+    "title loan|loans\n",
+    "no credit check|checks\n",
+    "bad credit ok|okay|welcome|accepted|approved\n",
+    "fast cash\n",
     "same day loan|loans",
-];
+);
 
 /// CNT-PAYDAY.
 pub(crate) fn payday(a: &Analysed) -> Option<Span> {
     first(a, G::Payday)
 }
 
-const DEBT: &[&str] = &[
-    "debt relief|consolidation|settlement|reduction|forgiveness|negotiation|elimination|resolution",
-    "consolidate your? debt|debts",
-    "credit repair",
-    "repair your credit",
-    "collection agency|agencies",
+const DEBT: &str = concat!(
+    "debt relief|consolidation|settlement|reduction|forgiveness|negotiation|elimination|resolution\n",
+    "consolidate your? debt|debts\n",
+    "credit repair\n",
+    "repair your credit\n",
+    "collection agency|agencies\n",
     "on behalf of your|the creditor|creditors",
-];
+);
 
 /// CNT-DEBT (a first-party "past due" reminder does not fire).
 pub(crate) fn debt(a: &Analysed) -> Option<Span> {
     first_not_negated(a, G::Debt, 4)
 }
 
-const HIGH_RISK_FIN: &[&str] = &[
-    "crypto|forex|trading|stock|options|bitcoin signal|signals",
-    "crypto trading signal|signals",
-    "guaranteed return|returns|profit|profits|income|roi",
-    "get rich",
-    "make|earn $ # a|per|each day",
-    "make|earn $ # daily",
-    "work from home",
-    "passive income",
-    "mlm",
-    "multi level marketing",
-    "stock tip|tips|picks",
+const HIGH_RISK_FIN: &str = concat!(
+    "crypto|forex|trading|stock|options|bitcoin signal|signals\n",
+    "crypto trading signal|signals\n",
+    "guaranteed return|returns|profit|profits|income|roi\n",
+    "get rich\n",
+    "make|earn $ # a|per|each day\n",
+    "make|earn $ # daily\n",
+    "work from home\n",
+    "passive income\n",
+    "mlm\n",
+    "multi level marketing\n",
+    "stock tip|tips|picks\n",
     "double your money|investment",
-];
+);
 
 /// CNT-HIGHRISK-FIN.
 pub(crate) fn high_risk_fin(a: &Analysed) -> Option<Span> {
     first_not_negated(a, G::HighRiskFin, 3)
 }
 
-const SWEEPSTAKES: &[&str] = &[
-    "sweepstakes|sweepstake|giveaway|giveaways|raffle|raffles|prize|prizes",
-    "enter to win",
-    "chance to win",
-    "youve won",
-    "!to contest|contests !the|this|that|a|your|any|charges|charge",
+const SWEEPSTAKES: &str = concat!(
+    "sweepstakes|sweepstake|giveaway|giveaways|raffle|raffles|prize|prizes\n",
+    "enter to win\n",
+    "chance to win\n",
+    "youve won\n",
+    "!to contest|contests !the|this|that|a|your|any|charges|charge\n",
     "gift card drawing",
-];
+);
 
 /// CNT-SWEEPSTAKES.
 pub(crate) fn sweepstakes(a: &Analysed) -> Option<Span> {
     first(a, G::Sweepstakes)
 }
 
-const LEADGEN: &[&str] = &[
-    "purchased|bought|rented|renting|buying third? party? lead|leads|list|lists|contacts|database|databases",
-    "third party lead|leads|list|lists|contacts|database",
-    "lead list|lists",
-    "cold outreach|texting|text|texts|messaging|message|messages|leads|sms",
-    "scraped|scraping",
-    "lead generation|gen",
-    "leadgen",
-    "sell|sold|share|shared|sharing|selling|resell|resold ..3 leads|lead",
-    "leads are|will be? sold|shared|resold",
-    "network of agents|partners|affiliates|brokers|lenders",
+const LEADGEN: &str = concat!(
+    "purchased|bought|rented|renting|buying third? party? lead|leads|list|lists|contacts|database|databases\n",
+    "third party lead|leads|list|lists|contacts|database\n",
+    "lead list|lists\n",
+    "cold outreach|texting|text|texts|messaging|message|messages|leads|sms\n",
+    "scraped|scraping\n",
+    "lead generation|gen\n",
+    "leadgen\n",
+    "sell|sold|share|shared|sharing|selling|resell|resold ..3 leads|lead\n",
+    "leads are|will be? sold|shared|resold\n",
+    "network of agents|partners|affiliates|brokers|lenders\n",
     "sell|sold|selling|resell ..3 information|info|data|number|numbers|details ..3 partners|affiliates|third",
-];
+);
 
 /// CNT-LEADGEN (negated statements such as "never shared with third parties" do not fire).
 pub(crate) fn leadgen(a: &Analysed) -> Option<Span> {
     first_not_negated(a, G::Leadgen, 8)
 }
 
-const PHISHING: &[&str] = &[
-    "reply|provide|confirm|verify|send|text|update with|us? your ..2 card|ssn|social|password|pin|cvv|credentials|routing|login",
-    "reply|provide|confirm|verify|send|text|update with|us? your bank account|details|info",
-    "redelivery fee|fees|charge",
+const PHISHING: &str = concat!(
+    "reply|provide|confirm|verify|send|text|update with|us? your ..2 card|ssn|social|password|pin|cvv|credentials|routing|login\n",
+    "reply|provide|confirm|verify|send|text|update with|us? your bank account|details|info\n",
+    "redelivery fee|fees|charge\n",
     "customs fee|fees|duty|charge",
-];
-const ACCOUNT_LOCKED: &[&str] = &[
-    "account ..3 suspended|locked|frozen|disabled|restricted|compromised|deactivated|blocked|closed",
-];
-const CLICK_VERIFY: &[&str] = &["click|verify|tap|login|confirm|validate"];
+);
+const ACCOUNT_LOCKED: &str = "account ..3 suspended|locked|frozen|disabled|restricted|compromised|deactivated|blocked|closed";
+const CLICK_VERIFY: &str = "click|verify|tap|login|confirm|validate";
 
 /// CNT-PHISHING: a credential or payment request, or a smishing pattern.
 pub(crate) fn phishing(a: &Analysed) -> Option<Span> {
@@ -843,18 +839,18 @@ pub(crate) fn phishing(a: &Analysed) -> Option<Span> {
     click.map(|_| locked)
 }
 
-const LENDING: &[&str] = &[
-    "pre approved|qualified",
-    "preapproved|prequalified",
-    "get|been approved ..3 loan|loans|credit|financing",
-    "get approved",
-    "loan offer|offers",
-    "apply|qualify for a|an|your ..2 loan|loans",
-    "auto|car|personal loan|loans",
-    "borrow up to",
-    "line of credit",
+const LENDING: &str = concat!(
+    "pre approved|qualified\n",
+    "preapproved|prequalified\n",
+    "get|been approved ..3 loan|loans|credit|financing\n",
+    "get approved\n",
+    "loan offer|offers\n",
+    "apply|qualify for a|an|your ..2 loan|loans\n",
+    "auto|car|personal loan|loans\n",
+    "borrow up to\n",
+    "line of credit\n",
     "cash advance|advances",
-];
+);
 
 /// FLAG-DIRECTLENDING: loan-offer content.
 pub(crate) fn lending(a: &Analysed) -> Option<Span> {
@@ -864,15 +860,15 @@ pub(crate) fn lending(a: &Analysed) -> Option<Span> {
 // ---------------------------------------------------------------------------------------
 // Sample quality
 
-const GENERIC: &[&str] = &[
-    "this is a test",
-    "test message|messages|msg|text|sms",
-    "sample message|messages|text|sms|msg",
-    "lorem ipsum",
-    "message from our company",
+const GENERIC: &str = concat!(
+    "this is a test\n",
+    "test message|messages|msg|text|sms\n",
+    "sample message|messages|text|sms|msg\n",
+    "lorem ipsum\n",
+    "message from our company\n",
     "for verification purposes",
-];
-const THIS_IS_PLACEHOLDER: &[&str] = &["this is <ph>"];
+);
+const THIS_IS_PLACEHOLDER: &str = "this is <ph>";
 
 /// SMP-GENERIC: placeholder, test or contentless text.
 pub(crate) fn generic(a: &Analysed) -> Option<Span> {
@@ -893,34 +889,34 @@ pub(crate) fn content_words(a: &Analysed) -> usize {
     a.word_count()
 }
 
-const AUTORESPONSE: &[&str] = &[
-    "you have|youve been? unsubscribed|removed",
-    "you have|youve been? opted out",
-    "you are|youre|been now? unsubscribed",
-    "no more messages|texts|msgs|alerts will be sent",
+const AUTORESPONSE: &str = concat!(
+    "you have|youve been? unsubscribed|removed\n",
+    "you have|youve been? opted out\n",
+    "you are|youre|been now? unsubscribed\n",
+    "no more messages|texts|msgs|alerts will be sent\n",
     "will no longer receive ..2 messages|texts|msgs|alerts|notifications|sms",
-];
+);
 
 /// SMP-AUTORESPONSE: the text of a STOP confirmation.
 pub(crate) fn autoresponse(a: &Analysed) -> Option<Span> {
     first(a, G::Autoresponse)
 }
 
-const SPAM: &[&str] = &[
-    "act now",
-    "winner|winners",
-    "youve won",
-    "you won|have won",
-    "congratulations|congrats",
-    "cash prize|prizes",
-    "risk free",
-    "riskfree",
-    "guaranteed",
-    "click here",
-    "claim your|now",
-    "! ! !",
+const SPAM: &str = concat!(
+    "act now\n",
+    "winner|winners\n",
+    "youve won\n",
+    "you won|have won\n",
+    "congratulations|congrats\n",
+    "cash prize|prizes\n",
+    "risk free\n",
+    "riskfree\n",
+    "guaranteed\n",
+    "click here\n",
+    "claim your|now\n",
+    "! ! !\n",
     "$ $ $",
-];
+);
 
 /// SMP-SPAM-TRIGGERS: upper-case FREE/WIN/WINNER/CASH/URGENT/PRIZE or a trigger phrase.
 pub(crate) fn spam(a: &Analysed) -> Option<Span> {
@@ -968,27 +964,27 @@ pub(crate) fn caps_counts(a: &Analysed, excluded: &dyn Fn(&str) -> bool) -> (usi
 // ---------------------------------------------------------------------------------------
 // Message flow (catalogue §3.7)
 
-const MECHANISM: &[&str] = &[
-    "check|checks|checked|checking|tick|ticks|ticking|ticked ..8 box|boxes|checkbox|checkboxes",
-    "checkbox|checkboxes",
-    "check box|boxes",
-    "checking|check|checks i agree|accept|consent",
-    "text|texting|texts|texted|reply|replying|replies|txt|send|sending|sends the? keyword? <up> to",
-    "keyword|keywords",
-    "verbal|verbally|ivr",
-    "press #",
-    "paper ..2 form|forms",
-    "written consent",
-    "enter|enters|entering|entered|provide|provides|providing|provided ..6 phone|mobile|cell|cellphone ..1 number|numbers",
-    "click|clicks|clicking|clicked ..5 button|submit|agree",
-    "toggle|toggles|toggling|toggled|enable|enables|enabling|enabled ..5 sms|alerts",
-    "qr code|codes",
-    "double opt in|optin",
-    "web|online|signup form|forms",
-    "sign up form|forms",
-    "webform|webforms",
+const MECHANISM: &str = concat!(
+    "check|checks|checked|checking|tick|ticks|ticking|ticked ..8 box|boxes|checkbox|checkboxes\n",
+    "checkbox|checkboxes\n",
+    "check box|boxes\n",
+    "checking|check|checks i agree|accept|consent\n",
+    "text|texting|texts|texted|reply|replying|replies|txt|send|sending|sends the? keyword? <up> to\n",
+    "keyword|keywords\n",
+    "verbal|verbally|ivr\n",
+    "press #\n",
+    "paper ..2 form|forms\n",
+    "written consent\n",
+    "enter|enters|entering|entered|provide|provides|providing|provided ..6 phone|mobile|cell|cellphone ..1 number|numbers\n",
+    "click|clicks|clicking|clicked ..5 button|submit|agree\n",
+    "toggle|toggles|toggling|toggled|enable|enables|enabling|enabled ..5 sms|alerts\n",
+    "qr code|codes\n",
+    "double opt in|optin\n",
+    "web|online|signup form|forms\n",
+    "sign up form|forms\n",
+    "webform|webforms\n",
     "select|selects|selecting|selected|choose|chooses|choosing|chose ..6 receive|2fa",
-];
+);
 
 /// FLOW-MECHANISM: a concrete consent-capture step ("opt in" alone is not one).
 pub(crate) fn mechanism(a: &Analysed, env: &Env<'_>) -> Option<Span> {
@@ -1003,130 +999,124 @@ pub(crate) fn mechanism(a: &Analysed, env: &Env<'_>) -> Option<Span> {
     .map(|m| span_of(a, m))
 }
 
-const IMPLIED: &[&str] = &[
-    "pre checked|selected|ticked|check|checks|filled|populated",
-    "prechecked|preselected|preticked",
-    "checked|selected|ticked|enabled by default",
-    "automatically|auto enrolled|enroll|enrolls|subscribed|added|included",
-    "automatically|auto opted|signed in|up",
-    "by using our|this|the site|website|app|service|services|platform",
-    "by accepting|agreeing|accept|agree to? our|the terms|tos",
-    "included|include|listed|part in|of our|the tos|terms",
-    "must agree|accept|consent to ..3 receive|texts|sms|messages",
-    "condition of service|employment|use|membership|enrollment|registration|purchase|sale",
+const IMPLIED: &str = concat!(
+    "pre checked|selected|ticked|check|checks|filled|populated\n",
+    "prechecked|preselected|preticked\n",
+    "checked|selected|ticked|enabled by default\n",
+    "automatically|auto enrolled|enroll|enrolls|subscribed|added|included\n",
+    "automatically|auto opted|signed in|up\n",
+    "by using our|this|the site|website|app|service|services|platform\n",
+    "by accepting|agreeing|accept|agree to? our|the terms|tos\n",
+    "included|include|listed|part in|of our|the tos|terms\n",
+    "must agree|accept|consent to ..3 receive|texts|sms|messages\n",
+    "condition of service|employment|use|membership|enrollment|registration|purchase|sale\n",
     "we may contact|text|message you",
-];
+);
 
 /// FLOW-IMPLIED: implied or bundled consent (skipped after "not"/"never").
 pub(crate) fn implied(a: &Analysed) -> Option<Span> {
     first_not_negated(a, G::Implied, 4)
 }
 
-const WEB_WORDS: &[&str] = &[
-    "website|websites|online|checkout|portal|app|apps|webform|webpage|site",
-    "web site|form|page|portal",
+const WEB_WORDS: &str = concat!(
+    "website|websites|online|checkout|portal|app|apps|webform|webpage|site\n",
+    "web site|form|page|portal\n",
     "check out",
-];
+);
 
 /// FLOW-WHERE: the flow talks about a website, checkout, portal or app.
 pub(crate) fn web_words(a: &Analysed) -> Option<Span> {
     first(a, G::WebWords)
 }
 
-const SMS_WORDS: &[&str] = &["sms|text|texts|texting|texted|txt|mms|textmessage|textmessages|smss"];
+const SMS_WORDS: &str = "sms|text|texts|texting|texted|txt|mms|textmessage|textmessages|smss";
 
 /// FLOW-SMS: SMS or texts are mentioned (links are single tokens, so URLs don't count).
 pub(crate) fn sms_words(a: &Analysed) -> Option<Span> {
     first(a, G::SmsWords)
 }
 
-const TYPES: &[&str] = &[
-    "update*|alert*|reminder*|code|codes|offer*|confirmation*|order|orders|appointment*|billing|notification*|notice*|promotion*|marketing|receipt*|shipping|delivery|deliveries|news*|survey*|poll|polls|feedback|donation*|fundraising|sale|sales|deal|deals|discount*|coupon*|passcode*|passwords|verification|otp|otps|account|security|ticket*|support|payment*|invoice*|statement*|event*|tips|announcement*|reservation*|booking*|status|promo*|specials|recall*|outage*|transaction*|fraud|schedule*|class|classes",
-];
+const TYPES: &str = "update*|alert*|reminder*|code|codes|offer*|confirmation*|order|orders|appointment*|billing|notification*|notice*|promotion*|marketing|receipt*|shipping|delivery|deliveries|news*|survey*|poll|polls|feedback|donation*|fundraising|sale|sales|deal|deals|discount*|coupon*|passcode*|passwords|verification|otp|otps|account|security|ticket*|support|payment*|invoice*|statement*|event*|tips|announcement*|reservation*|booking*|status|promo*|specials|recall*|outage*|transaction*|fraud|schedule*|class|classes";
 
 /// FLOW-TYPES: the flow says what kinds of messages arrive.
 pub(crate) fn message_types(a: &Analysed) -> Option<Span> {
     first(a, G::Types)
 }
 
-const FREQ: &[&str] = &[
-    "frequency|freq|recurring|recurrent|varies|vary|weekly|monthly|daily|occasional|occasionally|periodic",
-    "one time",
-    "onetime",
-    "up to # ..2 msg|msgs|message|messages|texts|text|alerts|sms",
-    "msg|msgs|message|messages|texts|alerts|sms / ? month|mo|week|wk|day|year",
-    "per|a|each|every month|week|day|year",
+const FREQ: &str = concat!(
+    "frequency|freq|recurring|recurrent|varies|vary|weekly|monthly|daily|occasional|occasionally|periodic\n",
+    "one time\n",
+    "onetime\n",
+    "up to # ..2 msg|msgs|message|messages|texts|text|alerts|sms\n",
+    "msg|msgs|message|messages|texts|alerts|sms / ? month|mo|week|wk|day|year\n",
+    "per|a|each|every month|week|day|year\n",
     "# msg|msgs|messages|texts|alerts per|a|each ..1 month|week|day",
-];
+);
 
 /// FLOW-FREQ / AR-OPTIN-CONTENT: a message-frequency disclosure.
 pub(crate) fn frequency(a: &Analysed) -> Option<Span> {
     first(a, G::Freq)
 }
 
-const RATES: &[&str] = &[
-    "msg|msgs|message|messages|messaging|sms|text and data rates|rate",
-    "data rates|rate",
-    "standard ..3 rates",
-    "rates may apply",
+const RATES: &str = concat!(
+    "msg|msgs|message|messages|messaging|sms|text and data rates|rate\n",
+    "data rates|rate\n",
+    "standard ..3 rates\n",
+    "rates may apply\n",
     "carrier rates|fees",
-];
+);
 
 /// FLOW-RATES / AR-OPTIN-CONTENT: "Msg & data rates may apply".
 pub(crate) fn rates(a: &Analysed) -> Option<Span> {
     first(a, G::Rates)
 }
 
-const CONDITION: &[&str] = &[
-    "not|never|nor ..4 condition of ..2 purchase|purchasing|buying|any|service",
-    "not|never ..2 required ..4 purchase|purchasing|buy|buying",
-    "not|never ..2 required for|to ..2 purchase|purchasing|buy|buying",
-    "no purchase necessary|required|needed",
+const CONDITION: &str = concat!(
+    "not|never|nor ..4 condition of ..2 purchase|purchasing|buying|any|service\n",
+    "not|never ..2 required ..4 purchase|purchasing|buy|buying\n",
+    "not|never ..2 required for|to ..2 purchase|purchasing|buy|buying\n",
+    "no purchase necessary|required|needed\n",
     "not|never ..2 condition of purchase",
-];
+);
 
 /// FLOW-CONDITION: "Consent is not a condition of purchase".
 pub(crate) fn not_a_condition(a: &Analysed) -> Option<Span> {
     first(a, G::Condition)
 }
 
-const PRIVACY: &[&str] = &["privacy|terms|tos|tandc|tnc", "t and c"];
+const PRIVACY: &str = concat!("privacy|terms|tos|tandc|tnc\n", "t and c");
 
 /// FLOW-PRIVACY: a privacy-policy or terms reference.
 pub(crate) fn privacy(a: &Analysed) -> Option<Span> {
     first(a, G::Privacy)
 }
 
-const MKT_TYPES: &[&str] = &[
-    "promotion|promotions|promotional|promo|promos|marketing|offer|offers|deal|deals|discount|discounts|sale|sales|coupon|coupons|specials",
-];
+const MKT_TYPES: &str = "promotion|promotions|promotional|promo|promos|marketing|offer|offers|deal|deals|discount|discounts|sale|sales|coupon|coupons|specials";
 
 /// FLOW-MKT-TYPES: the flow covers marketing messages.
 pub(crate) fn marketing_words(a: &Analysed) -> Option<Span> {
     first(a, G::MktTypes)
 }
 
-const DESC_PROMO: &[&str] = &[
-    "promotion|promotions|promotional|marketing|discount|discounts|deals|coupon|coupons",
-    "special offer|offers",
+const DESC_PROMO: &str = concat!(
+    "promotion|promotions|promotional|marketing|discount|discounts|deals|coupon|coupons\n",
+    "special offer|offers\n",
     "flash sale|sales",
-];
+);
 
 /// UC-DESC-MISMATCH: the description promises promotions ("no marketing" does not).
 pub(crate) fn description_promo(a: &Analysed) -> Option<Span> {
     first_not_negated(a, G::DescPromo, 5)
 }
 
-const SWEEP_TERMS: &[&str] = &["rules|terms|tos", "no purchase necessary"];
+const SWEEP_TERMS: &str = concat!("rules|terms|tos\n", "no purchase necessary");
 
 /// UC-SWEEPSTAKES-TERMS: rules or terms are mentioned.
 pub(crate) fn sweepstakes_terms(a: &Analysed) -> Option<Span> {
     first(a, G::SweepTerms)
 }
 
-const VAGUE_DESC: &[&str] = &[
-    "we send marketing|promotional|text|sms? texts|messages|sms|text ..4 customers|users|clients|people|subscribers|you",
-];
+const VAGUE_DESC: &str = "we send marketing|promotional|text|sms? texts|messages|sms|text ..4 customers|users|clients|people|subscribers|you";
 
 /// DESC-VAGUE: "we send (marketing) texts/messages (to customers)" and little else.
 pub(crate) fn vague_description(a: &Analysed) -> Option<Span> {
@@ -1136,42 +1126,42 @@ pub(crate) fn vague_description(a: &Analysed) -> Option<Span> {
     (m.start <= 1 && rest <= 3).then(|| span_of(a, m))
 }
 
-const OPTOUT_CONFIRM: &[&str] = &[
-    "unsubscribed|optedout|removed|unenrolled",
-    "opted out",
-    "no more|further|longer",
+const OPTOUT_CONFIRM: &str = concat!(
+    "unsubscribed|optedout|removed|unenrolled\n",
+    "opted out\n",
+    "no more|further|longer\n",
     "will not|wont receive",
-];
+);
 
 /// AR-OPTOUT-CONTENT: the STOP reply confirms that messages end.
 pub(crate) fn optout_confirmation(a: &Analysed) -> Option<Span> {
     first(a, G::OptoutConfirm)
 }
 
-const EXPIRY: &[&str] = &[
-    "expire|expires|expiring|expired|expiry|expiration",
-    "valid for",
-    "good for",
+const EXPIRY: &str = concat!(
+    "expire|expires|expiring|expired|expiry|expiration\n",
+    "valid for\n",
+    "good for\n",
     "within # minutes|mins|min|hours",
-];
+);
 
 /// The 2FA expiry advice: "This code expires in 10 minutes".
 pub(crate) fn expiry(a: &Analysed) -> Option<Span> {
     first(a, G::Expiry)
 }
 
-const KW_OPTOUT: &[&str] = &[
-    "reply|text|txt|send|respond with|back? <up> to stop|opt|optout|unsubscribe|unsub|cancel|end|quit|remove|leave|be",
+const KW_OPTOUT: &str = concat!(
+    "reply|text|txt|send|respond with|back? <up> to stop|opt|optout|unsubscribe|unsub|cancel|end|quit|remove|leave|be\n",
     "<up> to stop|opt|optout|unsubscribe|unsub|cancel|quit|remove|leave|be",
-];
-const KW_HELP: &[&str] = &[
-    "reply|text|txt|send|respond with|back? <up> for help|support|assistance|info|questions",
+);
+const KW_HELP: &str = concat!(
+    "reply|text|txt|send|respond with|back? <up> for help|support|assistance|info|questions\n",
     "<up> for help|support|assistance",
-];
-const KW_OPTIN: &[&str] = &[
-    "text|texting|txt|reply|replying|send|sending <up> to #",
+);
+const KW_OPTIN: &str = concat!(
+    "text|texting|txt|reply|replying|send|sending <up> to #\n",
     "text|texting|txt|reply|replying|send|sending <up> to join|subscribe|opt|optin|signup|sign|start|resubscribe|receive|enroll",
-];
+);
 
 /// Which keyword list an instruction in the text relies on (KW-UNLISTED).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1215,10 +1205,7 @@ pub(crate) fn instructed_keywords(a: &Analysed) -> Vec<(String, Span, KeywordLis
 /// Normalises a sample for the near-duplicate check (§2 *near-duplicate*): lower case,
 /// placeholders → `v`, links → `u`, opt-out and HELP sentences dropped, digits → `#`.
 pub(crate) fn dedup_key(a: &Analysed) -> Vec<char> {
-    let instructions: Vec<Span> = opt_out_all(a)
-        .into_iter()
-        .chain(help_instruction_all(a))
-        .collect();
+    let instructions = instructions(a);
     let mut out: Vec<char> = Vec::new();
     let mut prev_end: Option<usize> = None;
     for (s, e) in a.sentences() {
@@ -1246,13 +1233,11 @@ pub(crate) fn dedup_key(a: &Analysed) -> Vec<char> {
                 Kind::Placeholder(_) => out.push('v'),
                 Kind::Link(_) => out.push('u'),
                 Kind::Sym('\n') => {}
-                _ => out.extend(
-                    a.lower
-                        .get(t.span.start..t.span.end)
-                        .unwrap_or(&[])
-                        .iter()
-                        .map(|&ch| if ch.is_ascii_digit() { '#' } else { ch }),
-                ),
+                _ => {
+                    for &ch in a.lower.get(t.span.start..t.span.end).unwrap_or(&[]) {
+                        out.push(if ch.is_ascii_digit() { '#' } else { ch });
+                    }
+                }
             }
             c = t.span.end;
         }
@@ -1320,17 +1305,17 @@ mod tests {
 
     #[test]
     fn brand_matching() {
-        let b = Brand::new(["Acme Corp"]);
+        let b = Brand::new(&["Acme Corp"]);
         assert!(b.find(&sc("Acme: your order shipped")).is_some());
         assert!(b.find(&sc("Email admin@acmecorp.com")).is_some());
         assert!(b.find(&sc("see support.acme.com")).is_some());
         assert!(b.find(&sc("Your order shipped")).is_none());
-        let jane = Brand::new(["Jane Smith Consulting"]);
+        let jane = Brand::new(&["Jane Smith Consulting"]);
         assert!(jane.find(&sc("Hi Jane, see you tomorrow")).is_none());
         assert!(jane.find(&sc("Jane Smith Consulting: see you")).is_some());
-        let hope = Brand::new(["Habitat for Hope"]);
+        let hope = Brand::new(&["Habitat for Hope"]);
         assert!(hope.find(&sc("Give at habitatforhope.org/give")).is_some());
-        let att = Brand::new(["AT&T"]);
+        let att = Brand::new(&["AT&T"]);
         assert!(att.find(&sc("AT&T: bill ready")).is_some());
     }
 

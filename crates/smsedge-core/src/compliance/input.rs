@@ -6,7 +6,9 @@
 //! finding) instead of failing the whole check.
 
 use serde::{Deserialize, Deserializer};
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use crate::json::Json;
 
 use super::ComplianceError;
 
@@ -153,23 +155,114 @@ pub struct TollFreeVerification {
     pub ignored: Vec<IgnoredField>,
 }
 
-fn type_name(v: &Value) -> &'static str {
+fn type_name(v: &Json) -> &'static str {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
+        Json::Null => "null",
+        Json::Bool(_) => "boolean",
+        Json::Number(_) => "number",
+        Json::String(_) => "string",
+        Json::Array(_) => "array",
+        Json::Object(_) => "object",
     }
 }
 
-/// An integer JSON number as text (floats are not accepted where text is expected,
-/// which also keeps float formatting out of the wasm).
-fn integer(v: &Value) -> Option<String> {
-    v.as_u64()
-        .map(|n| n.to_string())
-        .or_else(|| v.as_i64().map(|n| n.to_string()))
+/// The digits of a JSON number when it has no fraction or exponent, with whether it is
+/// negative; `None` for a non-number or a number with `.`/`e`.
+fn int_digits(v: &Json) -> Option<(bool, &str)> {
+    let Json::Number(n) = v else { return None };
+    let (negative, digits) = n
+        .strip_prefix('-')
+        .map_or((false, n.as_str()), |d| (true, d));
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some((negative, digits))
+}
+
+/// An integer JSON number as text: one that fits a `u64`, or a negative one that fits an
+/// `i64` (floats are not accepted where text is expected, which also keeps float
+/// formatting out of the wasm). The same numbers `serde_json` reads as integers.
+fn integer(v: &Json) -> Option<String> {
+    let (negative, digits) = int_digits(v)?;
+    let mut n: u64 = 0;
+    for b in digits.bytes() {
+        n = n.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+    }
+    // serde_json reads `-0` and anything below `i64::MIN` as a float.
+    if negative && !(1..=1 << 63).contains(&n) {
+        return None;
+    }
+    let Json::Number(text) = v else { return None };
+    Some(text.clone())
+}
+
+/// Whether a JSON number reads as exactly `0.0` (`Some(false)`) or `1.0` (`Some(true)`)
+/// the way `serde_json` (without `float_roundtrip`) reads it, which decides the `0`/`1`
+/// booleans: the digits while they fit a `u64` (later integer digits only scale by ten,
+/// later fraction digits are dropped), times a power of ten, in `f64` arithmetic.
+fn zero_or_one(v: &Json) -> Option<bool> {
+    let Json::Number(n) = v else { return None };
+    let (negative, n) = n
+        .strip_prefix('-')
+        .map_or((false, n.as_str()), |d| (true, d));
+    let (mantissa, exp) = n.split_once(['e', 'E']).unwrap_or((n, ""));
+    let mut significand: u64 = 0;
+    let mut exponent: i64 = 0;
+    let (mut point, mut int_full, mut frac_full) = (false, false, false);
+    for b in mantissa.bytes() {
+        if b == b'.' {
+            point = true;
+            continue;
+        }
+        let next = significand
+            .checked_mul(10)
+            .and_then(|s| s.checked_add(u64::from(b.wrapping_sub(b'0'))));
+        match next {
+            Some(s) if !point && !int_full => significand = s,
+            Some(s) if point && !frac_full => {
+                significand = s;
+                exponent -= 1;
+            }
+            _ if point => frac_full = true,
+            _ => {
+                int_full = true;
+                exponent += 1;
+            }
+        }
+    }
+    let (exp_negative, exp_digits) = match exp.as_bytes().first() {
+        Some(b'-') => (true, exp.get(1..)?),
+        Some(b'+') => (false, exp.get(1..)?),
+        _ => (false, exp),
+    };
+    let mut e: i64 = 0;
+    for b in exp_digits.bytes() {
+        e = e
+            .saturating_mul(10)
+            .saturating_add(i64::from(b.wrapping_sub(b'0')));
+    }
+    exponent = exponent.saturating_add(if exp_negative { -e } else { e });
+    if significand == 0 {
+        return Some(false);
+    }
+    if exponent > 0 {
+        return None; // at least 10 (or out of serde_json's range)
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let mut f = significand as f64;
+    let mut down = exponent.unsigned_abs();
+    while down > 308 && f != 0.0 {
+        f /= 1e308;
+        down -= 308;
+    }
+    let mut pow = 1.0_f64;
+    for _ in 0..down.min(308) {
+        pow *= 10.0;
+    }
+    f /= pow;
+    if f == 0.0 {
+        Some(false)
+    } else {
+        #[allow(clippy::float_cmp)]
+        (f == 1.0 && !negative).then_some(true)
+    }
 }
 
 fn snake(key: &str) -> String {
@@ -187,13 +280,13 @@ fn snake(key: &str) -> String {
 
 /// Reads fields of one JSON object tolerantly, recording wrong types.
 struct Reader<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a Json,
     prefix: &'static str,
     ignored: Vec<IgnoredField>,
 }
 
 impl<'a> Reader<'a> {
-    fn new(map: &'a Map<String, Value>, prefix: &'static str) -> Self {
+    const fn new(map: &'a Json, prefix: &'static str) -> Self {
         Self {
             map,
             prefix,
@@ -202,7 +295,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The first present, non-null value among `key` and its snake_case form.
-    fn get(&self, key: &str) -> Option<(String, &'a Value)> {
+    fn get(&self, key: &str) -> Option<(String, &'a Json)> {
         if let Some(v) = self.map.get(key).filter(|v| !v.is_null()) {
             return Some((key.to_string(), v));
         }
@@ -210,9 +303,11 @@ impl<'a> Reader<'a> {
         self.map.get(&s).filter(|v| !v.is_null()).map(|v| (s, v))
     }
 
-    fn ignore(&mut self, key: &str, expected: &'static str, v: &Value) {
+    fn ignore(&mut self, key: &str, expected: &'static str, v: &Json) {
+        let mut field = String::from(self.prefix);
+        field.push_str(key);
         self.ignored.push(IgnoredField {
-            field: format!("{}{key}", self.prefix),
+            field,
             expected,
             found: type_name(v),
         });
@@ -221,89 +316,97 @@ impl<'a> Reader<'a> {
     fn string(&mut self, key: &str) -> Option<String> {
         let (k, v) = self.get(key)?;
         match v {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(_) if integer(v).is_some() => integer(v),
-            Value::Array(items) if items.iter().all(|i| i.is_string() || integer(i).is_some()) => {
-                Some(
-                    items
-                        .iter()
-                        .filter_map(|i| match i {
-                            Value::String(s) => Some(s.clone()),
-                            other => integer(other),
-                        })
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                )
+            Json::String(s) => return Some(s.clone()),
+            Json::Number(_) => {
+                if let Some(n) = integer(v) {
+                    return Some(n);
+                }
             }
-            other => {
-                self.ignore(&k, "string", other);
-                None
+            Json::Array(items) => {
+                let mut out = String::new();
+                let mut ok = true;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    match item {
+                        Json::String(s) => out.push_str(s),
+                        other => match integer(other) {
+                            Some(n) => out.push_str(&n),
+                            None => ok = false,
+                        },
+                    }
+                }
+                if ok {
+                    return Some(out);
+                }
             }
+            _ => {}
         }
+        self.ignore(&k, "string", v);
+        None
     }
 
     fn boolean(&mut self, key: &str) -> Option<bool> {
         let (k, v) = self.get(key)?;
-        match v {
-            Value::Bool(b) => Some(*b),
-            Value::String(s)
-                if matches!(s.trim().to_ascii_lowercase().as_str(), "true" | "yes") =>
-            {
-                Some(true)
-            }
-            Value::String(s)
-                if matches!(s.trim().to_ascii_lowercase().as_str(), "false" | "no" | "") =>
-            {
-                Some(false)
-            }
-            Value::Number(n) if n.as_f64() == Some(1.0) => Some(true),
-            Value::Number(n) if n.as_f64() == Some(0.0) => Some(false),
-            other => {
-                self.ignore(&k, "boolean", other);
-                None
-            }
+        let b = match v {
+            Json::Bool(b) => Some(*b),
+            Json::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+                "true" | "yes" => Some(true),
+                "false" | "no" | "" => Some(false),
+                _ => None,
+            },
+            other => zero_or_one(other),
+        };
+        if b.is_none() {
+            self.ignore(&k, "boolean", v);
         }
+        b
     }
 
     /// A list of strings: an array of strings (or of objects holding `inner`), or a
     /// comma-separated string.
     fn strings(&mut self, key: &str, inner: &str) -> Vec<String> {
+        let mut out = Vec::new();
         let Some((k, v)) = self.get(key) else {
-            return Vec::new();
+            return out;
         };
         match v {
-            Value::Array(items) => {
-                let mut out = Vec::new();
+            Json::Array(items) => {
                 for item in items.iter().take(MAX_LIST_ITEMS) {
                     match item {
-                        Value::String(s) => out.push(s.clone()),
-                        Value::Object(o) => match o.get(inner) {
-                            Some(Value::String(s)) => out.push(s.clone()),
-                            Some(other) => self.ignore(&format!("{k}[].{inner}"), "string", other),
+                        Json::String(s) => out.push(s.clone()),
+                        Json::Object(_) => match item.get(inner) {
+                            Some(Json::String(s)) => out.push(s.clone()),
+                            Some(other) => {
+                                let field = [k.as_str(), "[].", inner].concat();
+                                self.ignore(&field, "string", other);
+                            }
                             None => {}
                         },
-                        Value::Null => {}
-                        other => self.ignore(&format!("{k}[]"), "string", other),
+                        Json::Null => {}
+                        other => self.ignore(&[k.as_str(), "[]"].concat(), "string", other),
                     }
                 }
-                out
             }
-            Value::String(s) => s
-                .split(',')
-                .map(|x| x.trim().to_string())
-                .filter(|x| !x.is_empty())
-                .collect(),
-            other => {
-                self.ignore(&k, "array", other);
-                Vec::new()
+            Json::String(s) => {
+                for x in s.split(',') {
+                    let x = x.trim();
+                    if !x.is_empty() {
+                        out.push(x.to_string());
+                    }
+                }
             }
+            other => self.ignore(&k, "array", other),
         }
+        out
     }
 
     /// `prefix1`…`prefix9`.
     fn numbered(&mut self, prefix: &str, out: &mut Vec<Sample>) {
-        for i in 1..=9 {
-            let key = format!("{prefix}{i}");
+        for i in b'1'..=b'9' {
+            let mut key = String::from(prefix);
+            key.push(char::from(i));
             let used = self.get(&key).map(|(k, _)| k);
             if let (Some(text), Some(field)) = (self.string(&key), used) {
                 out.push(Sample { field, text });
@@ -315,10 +418,13 @@ impl<'a> Reader<'a> {
 /// Most list items read from one array (keeps work bounded on hostile input).
 const MAX_LIST_ITEMS: usize = 1_000;
 
-fn object(value: &Value) -> Result<&Map<String, Value>, ComplianceError> {
-    value.as_object().ok_or(ComplianceError::NotAnObject {
-        found: type_name(value),
-    })
+fn object(value: &Json) -> Result<&Json, ComplianceError> {
+    match value {
+        Json::Object(_) => Ok(value),
+        other => Err(ComplianceError::NotAnObject {
+            found: type_name(other),
+        }),
+    }
 }
 
 impl BrandRegistration {
@@ -349,24 +455,33 @@ impl BrandRegistration {
 }
 
 impl Campaign {
-    /// Reads a `campaignBuilder` body from JSON, tolerantly.
+    /// Reads a `campaignBuilder` body from a `serde_json` value, tolerantly (as
+    /// [`Campaign::from_json`]).
     ///
     /// # Errors
     /// [`ComplianceError::NotAnObject`] when `value` is not a JSON object.
     pub fn from_value(value: &Value) -> Result<Self, ComplianceError> {
+        Self::from_json(&Json::from(value))
+    }
+
+    /// Reads a `campaignBuilder` body from JSON, tolerantly.
+    ///
+    /// # Errors
+    /// [`ComplianceError::NotAnObject`] when `value` is not a JSON object.
+    pub fn from_json(value: &Json) -> Result<Self, ComplianceError> {
         let mut r = Reader::new(object(value)?, "");
         let mut samples = Vec::new();
         r.numbered("sample", &mut samples);
         if samples.is_empty() {
             if let Some((k, v)) = r.get("samples") {
                 match v {
-                    Value::Array(items) => {
+                    Json::Array(items) => {
                         for (i, item) in items.iter().take(MAX_LIST_ITEMS).enumerate() {
                             match item {
-                                Value::String(s) => {
+                                Json::String(s) => {
                                     samples.push(Sample::new(format!("sample{}", i + 1), s.clone()))
                                 }
-                                Value::Null => {}
+                                Json::Null => {}
                                 other => r.ignore(&format!("{k}[{i}]"), "string", other),
                             }
                         }
@@ -376,7 +491,7 @@ impl Campaign {
             }
         }
         let brand = match r.get("brand") {
-            Some((_, Value::Object(map))) => {
+            Some((_, map @ Json::Object(_))) => {
                 let mut br = Reader::new(map, "brand.");
                 let brand = BrandRegistration::read(&mut br);
                 r.ignored.append(&mut br.ignored);
@@ -415,11 +530,20 @@ impl Campaign {
 }
 
 impl TollFreeVerification {
-    /// Reads a toll-free verification request from JSON, tolerantly.
+    /// Reads a toll-free verification request from a `serde_json` value, tolerantly (as
+    /// [`TollFreeVerification::from_json`]).
     ///
     /// # Errors
     /// [`ComplianceError::NotAnObject`] when `value` is not a JSON object.
     pub fn from_value(value: &Value) -> Result<Self, ComplianceError> {
+        Self::from_json(&Json::from(value))
+    }
+
+    /// Reads a toll-free verification request from JSON, tolerantly.
+    ///
+    /// # Errors
+    /// [`ComplianceError::NotAnObject`] when `value` is not a JSON object.
+    pub fn from_json(value: &Json) -> Result<Self, ComplianceError> {
         let mut r = Reader::new(object(value)?, "");
         let mut samples = Vec::new();
         if let Some(text) = r.string("productionMessageContent") {
@@ -491,5 +615,70 @@ impl<'de> Deserialize<'de> for TollFreeVerification {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = Value::deserialize(deserializer)?;
         Self::from_value(&value).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::float_cmp, clippy::redundant_guards)]
+mod tests {
+    use super::*;
+
+    /// Numbers read exactly as the `serde_json::Value` reader read them.
+    #[test]
+    fn numbers_as_serde_json_reads_them() {
+        let texts = [
+            "0",
+            "-0",
+            "1",
+            "-1",
+            "2",
+            "1.0",
+            "-1.0",
+            "10e-1",
+            "0.1e1",
+            "1e0",
+            "1E+0",
+            "0.0",
+            "-0.0",
+            "0e5",
+            "0e-99999999999",
+            "1e-99999999999",
+            "-1e-99999999999",
+            "0.9999999999999999",
+            "1.0000000000000002",
+            "0.99999999999999999999",
+            "1.00000000000000000001",
+            "100000000000000000000e-20",
+            "184467440737095516150.0e-20",
+            "18446744073709551615",
+            "18446744073709551616",
+            "18446744073709551615e-19",
+            "1844674407370955161.5e-18",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "-9223372036854775807",
+            "1e-400",
+            "5e-324",
+            "1e-330",
+            "123",
+            "1.5",
+            "1e21",
+            "0.000001e6",
+        ];
+        for text in texts {
+            let old: Value = serde_json::from_str(text).unwrap();
+            let new = Json::parse(text).unwrap();
+            let old_integer = old
+                .as_u64()
+                .map(|n| n.to_string())
+                .or_else(|| old.as_i64().map(|n| n.to_string()));
+            assert_eq!(integer(&new), old_integer, "{text}");
+            let old_bool = match old.as_f64() {
+                Some(f) if f == 1.0 => Some(true),
+                Some(f) if f == 0.0 => Some(false),
+                _ => None,
+            };
+            assert_eq!(zero_or_one(&new), old_bool, "{text}");
+        }
     }
 }

@@ -20,9 +20,9 @@
 //! string indices.
 //!
 //! ```
-//! use smsedge_core::compliance::check_campaign;
+//! use smsedge_core::compliance::{Json, check_campaign};
 //!
-//! let campaign = serde_json::json!({
+//! let campaign = Json::from(serde_json::json!({
 //!     "brandName": "Acme",
 //!     "usecase": "DELIVERY_NOTIFICATION",
 //!     "description": "Order confirmations and shipping updates for Acme online store customers.",
@@ -32,7 +32,7 @@
 //!     "helpMessage": "Acme: for help email help@acme.com. Reply STOP to cancel.",
 //!     "optinKeywords": "START", "optoutKeywords": "STOP", "helpKeywords": "HELP",
 //!     "embeddedLink": true
-//! });
+//! }));
 //! let report = check_campaign(&campaign)?;
 //! let promo = report.findings.iter().find(|f| f.rule == "UC-PROMO-IN-TXN").unwrap();
 //! assert_eq!(promo.field, "sample2");
@@ -53,9 +53,9 @@ mod util;
 pub use input::{BrandRegistration, Campaign, IgnoredField, Sample, TollFreeVerification};
 pub use rules::{Applies, Rule, rules};
 
+pub use crate::json::Json;
 use crate::segments::Encoding;
 use context::Ctx;
-use serde_json::Value;
 
 /// The largest text field accepted, in UTF-8 bytes (1 MiB).
 pub const MAX_FIELD_BYTES: usize = 1 << 20;
@@ -185,18 +185,21 @@ impl ComplianceError {
     }
 }
 
-fn check_sizes<'a>(
-    fields: impl IntoIterator<Item = (&'a str, Option<&'a str>)>,
-) -> Result<(), ComplianceError> {
+/// [`ComplianceError::FieldTooLarge`] for the first text over [`MAX_FIELD_BYTES`].
+fn check_sizes(fields: &[(&str, Option<&str>)], samples: &[Sample]) -> Result<(), ComplianceError> {
+    let too_large = |name: &str, t: &str| ComplianceError::FieldTooLarge {
+        field: name.to_string(),
+        bytes: t.len(),
+        max: MAX_FIELD_BYTES,
+    };
     for (name, text) in fields {
-        if let Some(t) = text {
-            if t.len() > MAX_FIELD_BYTES {
-                return Err(ComplianceError::FieldTooLarge {
-                    field: name.to_string(),
-                    bytes: t.len(),
-                    max: MAX_FIELD_BYTES,
-                });
-            }
+        if let Some(t) = text.filter(|t| t.len() > MAX_FIELD_BYTES) {
+            return Err(too_large(name, t));
+        }
+    }
+    for s in samples {
+        if s.text.len() > MAX_FIELD_BYTES {
+            return Err(too_large(&s.field, &s.text));
         }
     }
     Ok(())
@@ -223,17 +226,10 @@ impl Campaign {
             ("brand.pinSms", b.and_then(|b| b.pin_sms.as_deref())),
             ("brand.successSms", b.and_then(|b| b.success_sms.as_deref())),
         ];
-        check_sizes(texts)?;
-        check_sizes(
-            self.samples
-                .iter()
-                .map(|s| (s.field.as_str(), Some(s.text.as_str()))),
-        )?;
-        check_sizes(
-            self.brand_aliases
-                .iter()
-                .map(|s| ("brandAliases", Some(s.as_str()))),
-        )?;
+        check_sizes(&texts, &self.samples)?;
+        for alias in &self.brand_aliases {
+            check_sizes(&[("brandAliases", Some(alias))], &[])?;
+        }
         Ok(rules::run(&Ctx::campaign(self)))
     }
 }
@@ -257,31 +253,27 @@ impl TollFreeVerification {
             ),
             ("corporateWebsite", self.corporate_website.as_deref()),
         ];
-        check_sizes(texts)?;
-        check_sizes(
-            self.samples
-                .iter()
-                .map(|s| (s.field.as_str(), Some(s.text.as_str()))),
-        )?;
+        check_sizes(&texts, &self.samples)?;
         Ok(rules::run(&Ctx::toll_free(self)))
     }
 }
 
 /// Checks a `campaignBuilder` body (plus `brandName`, `brandAliases` and an optional
-/// `brand` block) given as JSON.
+/// `brand` block) given as JSON ([`Json::parse`] a text, or convert a `serde_json` value
+/// with [`Json::from`]).
 ///
 /// # Errors
 /// [`ComplianceError::NotAnObject`] when `campaign` is not an object, and
 /// [`ComplianceError::FieldTooLarge`] for a field over [`MAX_FIELD_BYTES`]. Wrong-typed
 /// fields are not errors: they are ignored and reported as `FLD-TYPE` advice.
-pub fn check_campaign(campaign: &Value) -> Result<Report, ComplianceError> {
-    Campaign::from_value(campaign)?.check()
+pub fn check_campaign(campaign: &Json) -> Result<Report, ComplianceError> {
+    Campaign::from_json(campaign)?.check()
 }
 
 /// Checks a toll-free verification request given as JSON.
 ///
 /// # Errors
 /// As [`check_campaign`].
-pub fn check_toll_free_verification(request: &Value) -> Result<Report, ComplianceError> {
-    TollFreeVerification::from_value(request)?.check()
+pub fn check_toll_free_verification(request: &Json) -> Result<Report, ComplianceError> {
+    TollFreeVerification::from_json(request)?.check()
 }

@@ -12,7 +12,7 @@
 
 use super::pattern::Match;
 use super::tables::{SHORTENERS, TLDS};
-use super::util::{CharClass, order_by};
+use super::util::{CharClass, has_sub, keep_chars, order_by};
 
 /// Only this many characters of a field are analysed; lengths are still exact.
 pub(crate) const MAX_ANALYSED_CHARS: usize = 16_384;
@@ -115,7 +115,7 @@ pub(crate) struct Link {
 impl Link {
     /// The host is a public URL shortener.
     pub(crate) fn is_shortener(&self) -> bool {
-        SHORTENERS.contains(&self.host.as_str())
+        SHORTENERS.has(self.host.as_str())
     }
 }
 
@@ -226,11 +226,13 @@ fn is_label_char(c: char) -> bool {
 impl Analysed {
     /// Analyses `text` (at most [`MAX_ANALYSED_CHARS`] characters of it).
     pub(crate) fn new(text: &str) -> Self {
-        let chars: Vec<char> = text.chars().take(MAX_ANALYSED_CHARS).collect();
-        let lower: Vec<char> = chars.iter().map(|&c| fold(c)).collect();
-        let mut utf16 = Vec::with_capacity(chars.len() + 1);
+        let mut chars = Vec::new();
+        let mut lower = Vec::new();
+        let mut utf16 = Vec::new();
         let mut at = 0usize;
-        for c in &chars {
+        for c in text.chars().take(MAX_ANALYSED_CHARS) {
+            chars.push(c);
+            lower.push(fold(c));
             utf16.push(at);
             at += c.len_utf16();
         }
@@ -724,10 +726,10 @@ impl Analysed {
                     self.lower.get(s..e).unwrap_or(&[]).iter().collect()
                 };
                 let tld = labels.last().map(label).unwrap_or_default();
+                // Labels are never empty.
                 let all_ok = labels
                     .iter()
-                    .map(label)
-                    .all(|l| !l.starts_with('-') && !l.ends_with('-'));
+                    .all(|&(s, e)| self.lower_at(s) != '-' && self.lower_at(e - 1) != '-');
                 let has_letter = labels.get(..labels.len() - 1).is_some_and(|ls| {
                     ls.iter().any(|&(s, e)| {
                         self.lower
@@ -735,7 +737,7 @@ impl Analysed {
                             .is_some_and(|x| x.iter().any(|c| c.is_ascii_alphabetic()))
                     })
                 });
-                all_ok && has_letter && TLDS.contains(&tld.as_str())
+                all_ok && has_letter && TLDS.has(tld.as_str())
             };
             if !ok || self.lower_at(host_end) == '@' || self.lower_at(host_end).alnum() {
                 i = j.max(i + 1);
@@ -768,7 +770,7 @@ impl Analysed {
             });
             i = end.max(i + 1);
         }
-        let order = order_by(self.links.len(), |i| {
+        let order = order_by(self.links.len(), &|i| {
             self.links.get(i).map_or(0, |l| l.span.start as u64)
         });
         let mut links = std::mem::take(&mut self.links);
@@ -871,10 +873,13 @@ impl Analysed {
         if !('2'..='9').contains(&self.ch(area_start)) {
             return None;
         }
-        let area: String = (area_start..area_start + 3).map(|k| self.ch(k)).collect();
+        let mut area = String::new();
+        for k in area_start..area_start + 3 {
+            area.push(self.ch(k));
+        }
         // Vanity toll-free: 1-800-FLOWERS.
         if separated
-            && super::tables::TOLL_FREE_NPAS.contains(&area.as_str())
+            && super::tables::TOLL_FREE_NPAS.has(area.as_str())
             && self.ch(j).is_ascii_uppercase()
         {
             if let Some(end) = self.vanity_tail(j) {
@@ -997,44 +1002,36 @@ impl Analysed {
 
     fn tokenize(&mut self) {
         let mut entities: Vec<(Span, Kind)> = Vec::new();
-        entities.extend(
-            self.links
-                .iter()
-                .enumerate()
-                .map(|(i, l)| (l.span, Kind::Link(i))),
-        );
-        entities.extend(
-            self.emails
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.span, Kind::Email(i))),
-        );
-        entities.extend(
-            self.placeholders
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.span, Kind::Placeholder(i))),
-        );
-        entities.extend(
-            self.phones
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (*p, Kind::Phone(i))),
-        );
-        let order = order_by(entities.len(), |i| {
+        for (i, l) in self.links.iter().enumerate() {
+            entities.push((l.span, Kind::Link(i)));
+        }
+        for (i, e) in self.emails.iter().enumerate() {
+            entities.push((e.span, Kind::Email(i)));
+        }
+        for (i, p) in self.placeholders.iter().enumerate() {
+            entities.push((p.span, Kind::Placeholder(i)));
+        }
+        for (i, p) in self.phones.iter().enumerate() {
+            entities.push((*p, Kind::Phone(i)));
+        }
+        let order = order_by(entities.len(), &|i| {
             entities.get(i).map_or(0, |(s, _)| s.start as u64)
         });
-        let mut next_entity = order
-            .into_iter()
-            .filter_map(|i| entities.get(i).copied())
-            .peekable();
+        let mut ordered: Vec<(Span, Kind)> = Vec::with_capacity(order.len());
+        for i in order {
+            if let Some(&e) = entities.get(i) {
+                ordered.push(e);
+            }
+        }
+        // `ordered[next]` is the next entity.
+        let mut next = 0;
         let n = self.chars.len();
         let mut i = 0;
         let mut buf = String::new();
         while i < n {
-            if let Some(&(span, kind)) = next_entity.peek() {
+            if let Some(&(span, kind)) = ordered.get(next) {
                 if span.start <= i {
-                    next_entity.next();
+                    next += 1;
                     if span.start == i && span.end > i {
                         self.push_tok(kind, span, "", false);
                         i = span.end;
@@ -1062,7 +1059,7 @@ impl Analysed {
             if is_alnum(c) {
                 let start = i;
                 buf.clear();
-                let limit = next_entity.peek().map_or(n, |(s, _)| s.start);
+                let limit = ordered.get(next).map_or(n, |(s, _)| s.start);
                 while i < limit {
                     let c = self.lower_at(i);
                     if is_alnum(c) {
@@ -1153,8 +1150,8 @@ fn name_words(raw: &str) -> Vec<String> {
 fn classify_placeholder(raw: &str, lower: &str) -> PlaceholderClass {
     let words = name_words(raw);
     let has = |w: &str| words.iter().any(|x| x == w);
-    let compact: String = lower.chars().filter(|c| c.alnum()).collect();
-    let contains = |w: &str| compact.contains(w);
+    let compact = keep_chars(lower, &|c| c.alnum());
+    let contains = |w: &str| has_sub(&compact, w);
     // A brand placeholder names only the brand: `[Brand]`, `{company_name}`, `[Your
     // Business Name]`; `{{business_hours}}` or `{company_phone}` are other variables.
     const BRAND_WORDS: &[&str] = &[
@@ -1222,14 +1219,16 @@ fn classify_placeholder(raw: &str, lower: &str) -> PlaceholderClass {
 /// The registrable part of a host: `support.acme.com` → `acme.com`, `acme.co.uk` stays.
 pub(crate) fn registrable(host: &str) -> &str {
     let host = host.trim_end_matches('.');
-    let parts: Vec<&str> = host.rsplitn(4, '.').collect();
-    let take = match parts.as_slice() {
-        [_tld, sld, _, ..]
-            if matches!(*sld, "co" | "com" | "org" | "net" | "gov" | "ac" | "edu") =>
-        {
-            3
-        }
-        _ => 2,
+    let mut parts = host.rsplitn(4, '.');
+    let (_tld, sld, third) = (parts.next(), parts.next(), parts.next());
+    let take = if third.is_some()
+        && matches!(
+            sld,
+            Some("co" | "com" | "org" | "net" | "gov" | "ac" | "edu")
+        ) {
+        3
+    } else {
+        2
     };
     let mut dots = 0;
     for (i, c) in host.char_indices().rev() {

@@ -67,16 +67,98 @@ impl CharClass for char {
     }
 }
 
-/// Sorts `(key, value)` pairs by key (the one sort the checker instantiates).
+/// Sorts `(key, value)` pairs (the one sort the checker has): a heapsort, a few hundred
+/// bytes of wasm instead of the standard library's several KB. The pairs are ordered as
+/// whole tuples, so any correct sort gives the same result.
 pub(crate) fn sort_pairs(v: &mut [(u64, usize)]) {
-    v.sort_unstable();
+    /// Moves `v[root]` down the max-heap `v[..end]`.
+    fn sift_down(v: &mut [(u64, usize)], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v.get(child) < v.get(child + 1) {
+                child += 1;
+            }
+            if v.get(root) >= v.get(child) {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    let n = v.len();
+    for root in (0..n / 2).rev() {
+        sift_down(v, root, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift_down(v, 0, end);
+    }
+}
+
+/// The byte index of the first `needle` in `hay` (a plain search: one small loop instead
+/// of the standard library's two-way string searcher).
+pub(crate) fn find_sub(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let last = h.len().checked_sub(n.len())?;
+    (0..=last).find(|&i| h.get(i..i + n.len()) == Some(n))
+}
+
+/// Whether `needle` occurs in `hay` (as `str::contains`).
+pub(crate) fn has_sub(hay: &str, needle: &str) -> bool {
+    find_sub(hay, needle).is_some()
+}
+
+/// `s` with every `from` (non-empty) replaced by `to`, left to right (as `str::replace`).
+pub(crate) fn replace_sub(s: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = find_sub(rest, from).filter(|_| !from.is_empty()) {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        out.push_str(to);
+        rest = rest.get(i + from.len()..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The characters of `s` for which `keep` holds.
+pub(crate) fn keep_chars(s: &str, keep: &dyn Fn(char) -> bool) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if keep(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `items` joined with `", "` (one instantiation for every list in a message).
+pub(crate) fn join_comma(items: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(item);
+    }
+    out
 }
 
 /// The indices `0..n` ordered by `key` (ties keep index order).
-pub(crate) fn order_by(n: usize, key: impl Fn(usize) -> u64) -> Vec<usize> {
-    let mut pairs: Vec<(u64, usize)> = (0..n).map(|i| (key(i), i)).collect();
+pub(crate) fn order_by(n: usize, key: &dyn Fn(usize) -> u64) -> Vec<usize> {
+    let mut pairs: Vec<(u64, usize)> = Vec::with_capacity(n);
+    for i in 0..n {
+        pairs.push((key(i), i));
+    }
     sort_pairs(&mut pairs);
-    pairs.into_iter().map(|(_, i)| i).collect()
+    let mut out = Vec::with_capacity(n);
+    for (_, i) in pairs {
+        out.push(i);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -92,6 +174,46 @@ mod tests {
         assert_eq!('É'.fold_case(), 'é');
         assert_eq!('Q'.fold_case(), 'q');
         assert!('é'.lower() && !'É'.lower());
-        assert_eq!(order_by(4, |i| [3, 1, 2, 1][i]), vec![1, 3, 2, 0]);
+        assert_eq!(order_by(4, &|i| [3, 1, 2, 1][i]), vec![1, 3, 2, 0]);
+    }
+
+    #[test]
+    fn sorts_and_searches_as_std() {
+        let mut seed: u64 = 7;
+        for n in [0, 1, 2, 3, 5, 16, 17, 100, 1000] {
+            let mut v: Vec<(u64, usize)> = (0..n)
+                .map(|i| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    ((seed >> 60) % 7, i % 5)
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_unstable();
+            sort_pairs(&mut v);
+            assert_eq!(v, want);
+        }
+        for (hay, needle) in [
+            ("", ""),
+            ("abc", ""),
+            ("", "a"),
+            ("abc", "abc"),
+            ("abc", "abcd"),
+            ("xxabcab", "ab"),
+            ("l l c l l cl l c", "l l c"),
+            ("héllo wörld", "wö"),
+            ("aaa", "aa"),
+        ] {
+            assert_eq!(
+                find_sub(hay, needle),
+                hay.find(needle),
+                "{hay:?} {needle:?}"
+            );
+            assert_eq!(has_sub(hay, needle), hay.contains(needle));
+            if !needle.is_empty() {
+                assert_eq!(replace_sub(hay, needle, "Z"), hay.replace(needle, "Z"));
+            }
+        }
+        assert_eq!(join_comma(&["a", "b", "c"]), ["a", "b", "c"].join(", "));
+        assert_eq!(join_comma(&[]), "");
     }
 }

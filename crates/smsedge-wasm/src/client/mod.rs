@@ -6,6 +6,11 @@
 //! adds `fetch`, the clock (`Date.now`), the randomness (`Math.random`) and the sleeps.
 //! `pkg/client.js` builds the `telnyx`-style namespaces (`client.messages.send`…) from
 //! [`operations`]; its types are in `pkg/client.d.ts`.
+//!
+//! Each call is a `TelnyxCall` ([`Exchange`]): a state machine of plain functions whose
+//! `step()` gives the next promise to await (the `fetch`, the body, a backoff timer), and
+//! `settle()` in `pkg/client.js` awaits them. So the wasm carries no async runtime
+//! (`wasm-bindgen-futures` is unused).
 
 mod pager;
 mod transport;
@@ -13,13 +18,14 @@ mod transport;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use smsedge_core::api::{self, ApiResponse, ClientConfig, Json, MAX_RETRIES_LIMIT, Operation};
+use smsedge_core::api::{self, ApiResponse, ClientConfig, Json, Operation};
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
 use crate::js::{Fields, type_name};
 
 pub use pager::Pager;
+pub use transport::Exchange;
 
 /// What every call of one client shares: the configuration and the `fetch` to use.
 pub(crate) struct Inner {
@@ -47,8 +53,17 @@ const OPTIONS: &[&str] = &[
 /// Delays and timeouts are given to `setTimeout`, whose limit is 2³¹ − 1 ms.
 const MAX_TIMER_MS: f64 = 2_147_483_647.0;
 
+/// The whole-number options with their maximum, in the order they are read.
+const WHOLE: [(&str, f64); 5] = [
+    ("timeoutMs", MAX_TIMER_MS),
+    ("maxRetries", api::MAX_RETRIES_LIMIT as f64),
+    ("retryBaseDelayMs", MAX_TIMER_MS),
+    ("retryMaxDelayMs", MAX_TIMER_MS),
+    ("maxRetryAfterMs", MAX_TIMER_MS),
+];
+
 /// A whole-number option from 0 to `max`.
-fn whole(fields: &Fields, key: &'static str, max: f64) -> Result<Option<u64>, Error> {
+fn whole(fields: &Fields, key: &str, max: f64) -> Result<Option<u64>, Error> {
     match fields.number(key)? {
         None => Ok(None),
         Some(v) if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= max => Ok(Some(v as u64)),
@@ -62,7 +77,10 @@ fn whole(fields: &Fields, key: &'static str, max: f64) -> Result<Option<u64>, Er
     }
 }
 
-/// The transport of one `TelnyxClient` (internal: use `TelnyxClient` from the package).
+// The transport of one `TelnyxClient` (internal: use `TelnyxClient` from the package).
+// NOTE: the `///` docs of exported items are copied into the generated glue JS, which
+// ships: they stay one line, and the details are `//` comments.
+/// A client's transport.
 #[wasm_bindgen(js_name = TelnyxTransport, skip_typescript)]
 pub struct Transport {
     inner: Rc<Inner>,
@@ -70,40 +88,36 @@ pub struct Transport {
 
 #[wasm_bindgen(js_class = TelnyxTransport)]
 impl Transport {
-    /// Reads the client options; throws `invalid_config` or `invalid_argument`.
+    // Reads the client options; throws `invalid_config` or `invalid_argument`.
+    /// A transport.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Transport, Error> {
-        let fetch = match js_sys::Reflect::get(&options, &"fetch".into()) {
-            Ok(f) if f.is_undefined() || f.is_null() => None,
-            Ok(f) if f.is_function() => Some(f.unchecked_into()),
-            Ok(f) => {
+        let fetch = match get(&options, "fetch") {
+            f if f.is_undefined() || f.is_null() => None,
+            f if f.is_function() => Some(f.unchecked_into()),
+            f => {
                 return Err(Error::new(
                     "invalid_config",
                     format!("options.fetch must be a function, got {}", type_name(&f)),
                 ));
             }
-            Err(_) => None,
         };
         let fields = Fields::new(options, "options", OPTIONS)?;
         let mut config = ClientConfig::new(
             fields.string("apiKey")?.as_deref(),
             fields.string("baseUrl")?.as_deref(),
         )?;
-        let whole = |key: &'static str, max: f64| whole(&fields, key, max);
-        if let Some(ms) = whole("timeoutMs", MAX_TIMER_MS)? {
-            config.timeout_ms = ms;
-        }
-        if let Some(n) = whole("maxRetries", f64::from(MAX_RETRIES_LIMIT))? {
-            config.retry.max_retries = u32::try_from(n).unwrap_or(MAX_RETRIES_LIMIT);
-        }
-        if let Some(ms) = whole("retryBaseDelayMs", MAX_TIMER_MS)? {
-            config.retry.base_delay_ms = ms;
-        }
-        if let Some(ms) = whole("retryMaxDelayMs", MAX_TIMER_MS)? {
-            config.retry.max_delay_ms = ms;
-        }
-        if let Some(ms) = whole("maxRetryAfterMs", MAX_TIMER_MS)? {
-            config.retry.max_retry_after_ms = ms;
+        for (i, (key, max)) in WHOLE.iter().enumerate() {
+            if let Some(n) = whole(&fields, key, *max)? {
+                match i {
+                    0 => config.timeout_ms = n,
+                    // At most MAX_RETRIES_LIMIT, so it fits.
+                    1 => config.retry.max_retries = n as u32,
+                    2 => config.retry.base_delay_ms = n,
+                    3 => config.retry.max_delay_ms = n,
+                    _ => config.retry.max_retry_after_ms = n,
+                }
+            }
         }
         if let Some(b) = fields.bool("retryUnsafePost")? {
             config.retry.retry_unsafe_post = b;
@@ -119,15 +133,17 @@ impl Transport {
         })
     }
 
-    /// Runs one operation: resolves to `{ body, status, attempts, requestId, rateLimit }`
-    /// (`body` undefined when the response had none), rejects with an `SmsEdgeError`.
+    // Runs one operation (a `TelnyxCall`): its result is `{ body, status, attempts,
+    // requestId, rateLimit }` (`body` undefined when the response had none), its error an
+    // `SmsEdgeError`.
+    /// One call.
     pub fn request(
         &self,
         name: &str,
         path_args: JsValue,
         query: JsValue,
         body: JsValue,
-    ) -> js_sys::Promise {
+    ) -> Exchange {
         let request = Call::read(name, &path_args, &query, &body).and_then(|call| {
             let refs: Vec<&str> = call.path_args.iter().map(String::as_str).collect();
             api::build_request(
@@ -139,10 +155,11 @@ impl Transport {
             )
             .map_err(Error::from)
         });
-        run(Rc::clone(&self.inner), request, Finish::Response)
+        Exchange::new(Rc::clone(&self.inner), request, Finish::Response)
     }
 
-    /// Starts a walk over every page of a list operation (`TelnyxPager`).
+    // Starts a walk over every page of a list operation (`TelnyxPager`).
+    /// A page walk.
     pub fn pager(
         &self,
         name: &str,
@@ -163,24 +180,18 @@ pub(crate) enum Finish {
     Page(Rc<RefCell<pager::State>>),
 }
 
-/// Sends `request` (or rejects with its error) and finishes as asked. Every call of the
-/// client goes through this one future, so its machinery is in the wasm once.
-pub(crate) fn run(
-    inner: Rc<Inner>,
-    request: Result<api::HttpRequest, Error>,
-    finish: Finish,
-) -> js_sys::Promise {
-    wasm_bindgen_futures::future_to_promise(async move {
-        let request = request?;
-        let sent = transport::send(&inner, &request).await;
-        match finish {
-            Finish::Response => {
-                let (response, body) = sent.map_err(Error::from)?;
-                Ok(response_object(&response, body))
-            }
-            Finish::Page(state) => pager::finish(&state, sent),
+/// Finishes a call: the response object or the page, or the error.
+fn finish(
+    finish: &Finish,
+    sent: Result<(ApiResponse, JsValue), api::ApiError>,
+) -> Result<JsValue, JsValue> {
+    match finish {
+        Finish::Response => {
+            let (response, body) = sent.map_err(Error::from)?;
+            Ok(response_object(&response, body))
         }
-    })
+        Finish::Page(state) => pager::finish(state, sent),
+    }
 }
 
 /// The arguments of one call, read from JavaScript.
@@ -304,13 +315,23 @@ fn response_object(response: &ApiResponse, parsed: JsValue) -> JsValue {
     out.into()
 }
 
-fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
+/// `value[key]`, or `undefined` when reading it throws (one out-of-line helper for every
+/// field the client reads).
+#[inline(never)]
+pub(crate) fn get(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or_default()
+}
+
+/// `target[key] = value` (one out-of-line helper for every field the client sets).
+#[inline(never)]
+pub(crate) fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
 }
 
-/// The catalogue for `pkg/client.js`: `[name, pathParams, kind]` per operation, where kind
-/// is `"list"` (pages), `"body"` (params are the JSON body), `"query"` (params are the
-/// query) or `"none"` (no params).
+// The catalogue for `pkg/client.js`: `[name, pathParams, kind]` per operation, where kind
+// is `"list"` (pages), `"body"` (params are the JSON body), `"query"` (params are the
+// query) or `"none"` (no params).
+/// The operations.
 #[wasm_bindgen(js_name = telnyxOperations, skip_typescript)]
 pub fn operations() -> js_sys::Array {
     Operation::ALL

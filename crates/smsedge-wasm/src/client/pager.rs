@@ -6,11 +6,13 @@ use std::rc::Rc;
 use smsedge_core::api::{ApiError, ApiResponse, Json, PageLimits, Paginator};
 use wasm_bindgen::prelude::*;
 
-use super::{Call, Finish, Inner, run, set};
+use super::{Call, Exchange, Finish, Inner, set};
 use crate::error::Error;
 use crate::js::Fields;
 
-/// A walk over the pages of a list operation (internal: `pkg/client.js` iterates it).
+// A walk over the pages of a list operation (internal: `pkg/client.js` iterates it).
+// (One-line `///` docs on exports: they are copied into the shipped glue JS.)
+/// A walk over the pages of a list.
 #[wasm_bindgen(js_name = TelnyxPager, skip_typescript)]
 pub struct Pager {
     inner: Rc<Inner>,
@@ -54,9 +56,10 @@ impl Pager {
 
 #[wasm_bindgen(js_class = TelnyxPager)]
 impl Pager {
-    /// Fetches the next page: resolves to `{ items, done, stopReason }`, or `null` when the
-    /// walk is already over.
-    pub fn next(&self) -> js_sys::Promise {
+    // Fetches the next page (a `TelnyxCall`): its result is `{ items, done, stopReason }`,
+    // or `null` when the walk is already over.
+    /// The next page.
+    pub fn next(&self) -> Exchange {
         let request = {
             let mut s = self.state.borrow_mut();
             if s.busy {
@@ -66,7 +69,7 @@ impl Pager {
             } else {
                 let args: Vec<&str> = s.path_args.iter().map(String::as_str).collect();
                 match s.paginator.next_request(&args, &self.inner.config) {
-                    Ok(None) => return js_sys::Promise::resolve(&JsValue::NULL),
+                    Ok(None) => return Exchange::over(Ok(JsValue::NULL)),
                     Ok(Some(request)) => {
                         s.busy = true;
                         Ok(request)
@@ -75,7 +78,7 @@ impl Pager {
                 }
             }
         };
-        run(
+        Exchange::new(
             Rc::clone(&self.inner),
             request,
             Finish::Page(Rc::clone(&self.state)),

@@ -1,8 +1,11 @@
-//! One call over `fetch`: the attempt (with its timeout) and the core's retry loop.
+//! One call over `fetch`: the attempt (with its timeout) and the core's retry loop, as
+//! the steps of a `TelnyxCall` that `pkg/client.js` drives.
 //!
 //! The response is read duck-typed (`status`, `headers`, `arrayBuffer()`), so an injected
 //! `fetch` may return any `Response`-like object: a test stub, a Worker service binding's
 //! answer, a polyfill's.
+
+use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use smsedge_core::api::{
@@ -10,9 +13,9 @@ use smsedge_core::api::{
     RetryDecision, decide, read_response,
 };
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
-use super::{Inner, MAX_TIMER_MS};
+use super::{Finish, Inner, MAX_TIMER_MS, get, set};
+use crate::error::Error;
 
 #[wasm_bindgen]
 extern "C" {
@@ -29,6 +32,15 @@ extern "C" {
     fn set_timeout(handler: &Function, ms: f64, arg: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: &JsValue);
+
+    /// `globalThis` (every runtime the package supports has it: one import where
+    /// `js_sys::global()` probes four).
+    #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
+    static GLOBAL_THIS: JsValue;
+
+    /// `Array.from(value)`: the items of an iterable.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
+    fn array_from(value: &JsValue) -> Result<Array, JsValue>;
 }
 
 /// Connection errors (Node's `cause.code`) that happen before a byte of the request is
@@ -60,16 +72,242 @@ enum Attempt {
     Fatal(ApiError),
 }
 
-/// Sends `request`, retrying as the core's [`decide`] says. Returns the parsed response
-/// and the body as `JSON.parse` read it (`undefined` when it is not JSON).
-pub(crate) async fn send(
-    inner: &Inner,
-    request: &HttpRequest,
-) -> Result<(ApiResponse, JsValue), ApiError> {
-    let config = &inner.config;
-    let mut attempt: u32 = 1;
-    loop {
-        let outcome = attempt_once(inner, request).await;
+/// What a call does next.
+enum Next {
+    /// Await this promise, then resume with its outcome.
+    Wait(Promise),
+    /// The call is over: resolve or reject with this.
+    Done(Result<JsValue, JsValue>),
+}
+
+/// Where the current attempt is.
+enum Stage {
+    /// Nothing sent yet.
+    Start,
+    /// Sleeping before the next attempt.
+    Backoff,
+    /// Waiting for `fetch` (or the timer).
+    Head {
+        timer: Timer,
+        controller: Option<AbortController>,
+    },
+    /// Waiting for the body (or the timer).
+    Body {
+        timer: Timer,
+        controller: Option<AbortController>,
+        status: u16,
+        headers: Headers,
+    },
+}
+
+/// What a step gave: a promise to wait for, or the outcome of the attempt.
+enum Step {
+    Wait(Promise),
+    Over(Attempt),
+}
+
+// One call in flight (internal: `pkg/client.js` drives it). The call is a state machine
+// of plain functions, and JavaScript does the waiting: `step()` gives the promise to
+// await (the `fetch`, the body, a backoff timer), and at the end the call's value, or
+// throws its error. So the wasm needs no async runtime of its own.
+// NOTE: the `///` docs of exported items are copied into the generated glue JS, which
+// ships: they stay one line, and the details are `//` comments.
+/// One call in flight.
+#[wasm_bindgen(js_name = TelnyxCall, skip_typescript)]
+pub struct Exchange {
+    run: Option<Run>,
+    /// The outcome of a call that was over before it began.
+    result: Option<Result<JsValue, JsValue>>,
+}
+
+impl Exchange {
+    /// A call that sends `request` (or fails with its error) and finishes as asked.
+    pub(crate) fn new(inner: Rc<Inner>, request: Result<HttpRequest, Error>, finish: Finish) -> Self {
+        match request {
+            Ok(request) => Self {
+                run: Some(Run {
+                    inner,
+                    request,
+                    finish,
+                    attempt: 1,
+                    stage: Stage::Start,
+                }),
+                result: None,
+            },
+            Err(e) => Self::over(Err(e.into())),
+        }
+    }
+
+    /// A call already over.
+    pub(crate) fn over(result: Result<JsValue, JsValue>) -> Self {
+        Self {
+            run: None,
+            result: Some(result),
+        }
+    }
+}
+
+#[wasm_bindgen(js_class = TelnyxCall)]
+impl Exchange {
+    // Goes on with how the promise of the previous step settled (`ok`, `value`; ignored
+    // on the first step). Returns the next promise to await, or, when the call is over,
+    // its value (never a promise); throws its error.
+    /// The next step.
+    pub fn step(&mut self, ok: bool, value: JsValue) -> Result<JsValue, JsValue> {
+        let Some(run) = self.run.as_mut() else {
+            return self.result.take().unwrap_or(Ok(JsValue::UNDEFINED));
+        };
+        let settled = if ok { Ok(value) } else { Err(value) };
+        let step = run.step(settled);
+        match run.after(step) {
+            Next::Wait(promise) => Ok(promise.into()),
+            Next::Done(result) => {
+                self.run = None;
+                result
+            }
+        }
+    }
+}
+
+/// A call being sent, retrying as the core's [`decide`] says, then finished as asked.
+struct Run {
+    inner: Rc<Inner>,
+    request: HttpRequest,
+    finish: Finish,
+    attempt: u32,
+    stage: Stage,
+}
+
+impl Run {
+    fn after(&mut self, step: Step) -> Next {
+        match step {
+            Step::Wait(promise) => Next::Wait(promise),
+            Step::Over(attempt) => self.outcome(attempt),
+        }
+    }
+
+    fn step(&mut self, settled: Result<JsValue, JsValue>) -> Step {
+        match core::mem::replace(&mut self.stage, Stage::Backoff) {
+            Stage::Start => self.send(),
+            Stage::Backoff => {
+                self.attempt += 1;
+                self.send()
+            }
+            Stage::Head { timer, controller } => {
+                let response = match timer.check(settled, controller.as_ref()) {
+                    Ok(response) => response,
+                    Err(Some(e)) => return Step::Over(classify(&e)),
+                    Err(None) => return Step::Over(Attempt::Timeout),
+                };
+                let status = get(&response, "status")
+                    .as_f64()
+                    .filter(|s| s.fract() == 0.0 && (100.0..=599.0).contains(s));
+                let Some(status) = status else {
+                    return Step::Over(Attempt::Fatal(ApiError::InvalidResponse {
+                        status: 0,
+                        message: "fetch resolved to something that is not a Response".into(),
+                    }));
+                };
+                let status = status as u16;
+                let headers = read_headers(&get(&response, "headers"));
+                let read = get(&response, "arrayBuffer")
+                    .dyn_into::<Function>()
+                    .ok()
+                    .map(|f| f.call0(&response));
+                match read {
+                    Some(Ok(p)) => {
+                        let raced = timer.race(&p);
+                        self.stage = Stage::Body {
+                            timer,
+                            controller,
+                            status,
+                            headers,
+                        };
+                        Step::Wait(raced)
+                    }
+                    Some(Err(e)) => Step::Over(Attempt::AfterSend(describe(&e))),
+                    None => Step::Over(Attempt::Response {
+                        status,
+                        headers,
+                        body: Vec::new(),
+                    }),
+                }
+            }
+            Stage::Body {
+                timer,
+                controller,
+                status,
+                headers,
+            } => {
+                let body = match timer.check(settled, controller.as_ref()) {
+                    Ok(buffer) if buffer.is_instance_of::<js_sys::ArrayBuffer>() => {
+                        js_sys::Uint8Array::new(&buffer).to_vec()
+                    }
+                    Ok(_) => Vec::new(),
+                    // The body broke off: a response was sent, so the request surely was.
+                    Err(Some(e)) => return Step::Over(Attempt::AfterSend(describe(&e))),
+                    Err(None) => return Step::Over(Attempt::Timeout),
+                };
+                Step::Over(Attempt::Response {
+                    status,
+                    headers,
+                    body,
+                })
+            }
+        }
+    }
+
+    /// Starts an attempt: calls `fetch` under the per-attempt timer.
+    fn send(&mut self) -> Step {
+        let (inner, request) = (&self.inner, &self.request);
+        let global = GLOBAL_THIS.with(JsValue::clone);
+        let fetch = match &inner.fetch {
+            Some(f) => f.clone(),
+            None => match get(&global, "fetch") {
+                f if f.is_function() => f.unchecked_into(),
+                _ => {
+                    return Step::Over(Attempt::Fatal(ApiError::InvalidConfig {
+                        message: "this runtime has no global fetch: pass options.fetch".into(),
+                    }));
+                }
+            },
+        };
+        // The injected fetch is called as given (`this` undefined); the global one on globalThis.
+        let this = if inner.fetch.is_some() {
+            JsValue::UNDEFINED
+        } else {
+            global
+        };
+
+        let init = Object::new();
+        let headers = Object::new();
+        for (name, value) in &request.headers {
+            set(&headers, name, &value.into());
+        }
+        set(&init, "method", &request.method.as_str().into());
+        set(&init, "headers", &headers);
+        if let Some(body) = &request.body {
+            set(&init, "body", &body.into());
+        }
+        let controller = AbortController::new().ok();
+        if let Some(c) = &controller {
+            set(&init, "signal", &c.signal());
+        }
+
+        let timer = Timer::start(inner.config.timeout_ms);
+        match fetch.call2(&this, &request.url.as_str().into(), &init) {
+            Ok(pending) => {
+                let raced = timer.race(&pending);
+                self.stage = Stage::Head { timer, controller };
+                Step::Wait(raced)
+            }
+            Err(e) => Step::Over(Attempt::BeforeSend(describe(&e))),
+        }
+    }
+
+    /// What to do after an attempt: wait and retry, or finish.
+    fn outcome(&mut self, outcome: Attempt) -> Next {
+        let (config, request, attempt) = (&self.inner.config, &self.request, self.attempt);
         let now = Some(js_sys::Date::now() as u64);
         let random = js_sys::Math::random();
         let decide = |outcome: &Outcome<'_>| {
@@ -81,7 +319,7 @@ pub(crate) async fn send(
                 headers,
                 body,
             } => match read(request, status, &headers, &body, attempt, now, config) {
-                Ok(done) => return Ok(done),
+                Ok(done) => return self.done(Ok(done)),
                 Err(ApiError::Http(e)) => {
                     let decision = decide(&Outcome::Response {
                         status,
@@ -90,7 +328,7 @@ pub(crate) async fn send(
                     });
                     (decision, ApiError::Http(e))
                 }
-                Err(other) => return Err(other),
+                Err(other) => return self.done(Err(other)),
             },
             Attempt::BeforeSend(message) => (
                 decide(&Outcome::NetworkBeforeSend),
@@ -110,16 +348,20 @@ pub(crate) async fn send(
                 decide(&Outcome::Timeout),
                 ApiError::Timeout { attempts: attempt },
             ),
-            Attempt::Fatal(e) => return Err(e),
+            Attempt::Fatal(e) => return self.done(Err(e)),
         };
         match decision {
-            // The bound is the core's too; it keeps this loop finite whatever `decide` says.
+            // The bound is the core's too; it keeps the retries finite whatever `decide` says.
             RetryDecision::Retry { delay_ms } if attempt <= MAX_RETRIES_LIMIT => {
-                sleep(delay_ms).await;
-                attempt += 1;
+                self.stage = Stage::Backoff;
+                Next::Wait(sleep(delay_ms))
             }
-            _ => return Err(error),
+            _ => self.done(Err(error)),
         }
+    }
+
+    fn done(&self, sent: Result<(ApiResponse, JsValue), ApiError>) -> Next {
+        Next::Done(super::finish(&self.finish, sent))
     }
 }
 
@@ -150,12 +392,11 @@ fn read(
     .map(|r| (r, parsed.unwrap_or(JsValue::UNDEFINED)))
 }
 
-/// Resolves after `ms` milliseconds.
-async fn sleep(ms: u64) {
-    let promise = Promise::new(&mut |resolve, _reject| {
+/// A promise that resolves after `ms` milliseconds.
+fn sleep(ms: u64) -> Promise {
+    Promise::new(&mut |resolve, _reject| {
         set_timeout(&resolve, (ms as f64).min(MAX_TIMER_MS), &JsValue::UNDEFINED);
-    });
-    let _ = JsFuture::from(promise).await;
+    })
 }
 
 /// The per-attempt timer: a promise that resolves to `sentinel` when it fires. Dropping
@@ -180,12 +421,28 @@ impl Timer {
         }
     }
 
-    /// Waits for `promise` or the timer, whichever settles first: `None` on timeout.
-    async fn race(&self, promise: &JsValue) -> Option<Result<JsValue, JsValue>> {
-        let both = Array::of2(&Promise::resolve(promise), &self.fired);
-        match JsFuture::from(Promise::race(&both)).await {
-            Ok(v) if Object::is(&v, &self.sentinel) => None,
-            other => Some(other),
+    /// `promise` or the timer, whichever settles first (`Promise.race` resolves each
+    /// entry with `Promise.resolve` itself).
+    fn race(&self, promise: &JsValue) -> Promise {
+        Promise::race(&Array::of2(promise, &self.fired))
+    }
+
+    /// What a race gave: the value, `Err(Some(error))` on a rejection, or `Err(None)` when
+    /// the timer won (the request is then aborted).
+    fn check(
+        &self,
+        settled: Result<JsValue, JsValue>,
+        controller: Option<&AbortController>,
+    ) -> Result<JsValue, Option<JsValue>> {
+        match settled {
+            Ok(v) if Object::is(&v, &self.sentinel) => {
+                if let Some(c) = controller {
+                    c.abort();
+                }
+                Err(None)
+            }
+            Ok(v) => Ok(v),
+            Err(e) => Err(Some(e)),
         }
     }
 }
@@ -193,98 +450,6 @@ impl Timer {
 impl Drop for Timer {
     fn drop(&mut self) {
         clear_timeout(&self.id);
-    }
-}
-
-async fn attempt_once(inner: &Inner, request: &HttpRequest) -> Attempt {
-    let fetch = match &inner.fetch {
-        Some(f) => f.clone(),
-        None => match Reflect::get(&js_sys::global(), &"fetch".into()) {
-            Ok(f) if f.is_function() => f.unchecked_into(),
-            _ => {
-                return Attempt::Fatal(ApiError::InvalidConfig {
-                    message: "this runtime has no global fetch: pass options.fetch".into(),
-                });
-            }
-        },
-    };
-    // The injected fetch is called as given (`this` undefined); the global one on globalThis.
-    let this = if inner.fetch.is_some() {
-        JsValue::UNDEFINED
-    } else {
-        js_sys::global().into()
-    };
-
-    let init = Object::new();
-    let headers = Object::new();
-    for (name, value) in &request.headers {
-        let _ = Reflect::set(&headers, &(*name).into(), &value.into());
-    }
-    let _ = Reflect::set(&init, &"method".into(), &request.method.as_str().into());
-    let _ = Reflect::set(&init, &"headers".into(), &headers);
-    if let Some(body) = &request.body {
-        let _ = Reflect::set(&init, &"body".into(), &body.into());
-    }
-    let controller = AbortController::new().ok();
-    if let Some(c) = &controller {
-        let _ = Reflect::set(&init, &"signal".into(), &c.signal());
-    }
-    let abort = || {
-        if let Some(c) = &controller {
-            c.abort();
-        }
-    };
-
-    let timer = Timer::start(inner.config.timeout_ms);
-    let pending = match fetch.call2(&this, &request.url.as_str().into(), &init) {
-        Ok(p) => p,
-        Err(e) => return Attempt::BeforeSend(describe(&e)),
-    };
-    let response = match timer.race(&pending).await {
-        None => {
-            abort();
-            return Attempt::Timeout;
-        }
-        Some(Err(e)) => return classify(&e),
-        Some(Ok(r)) => r,
-    };
-
-    let status = Reflect::get(&response, &"status".into())
-        .ok()
-        .and_then(|s| s.as_f64())
-        .filter(|s| s.fract() == 0.0 && (100.0..=599.0).contains(s));
-    let Some(status) = status else {
-        return Attempt::Fatal(ApiError::InvalidResponse {
-            status: 0,
-            message: "fetch resolved to something that is not a Response".into(),
-        });
-    };
-    let headers = read_headers(&Reflect::get(&response, &"headers".into()).unwrap_or_default());
-
-    let read = Reflect::get(&response, &"arrayBuffer".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
-        .map(|f| f.call0(&response));
-    let body = match read {
-        Some(Ok(p)) => match timer.race(&p).await {
-            None => {
-                abort();
-                return Attempt::Timeout;
-            }
-            Some(Ok(buffer)) if buffer.is_instance_of::<js_sys::ArrayBuffer>() => {
-                js_sys::Uint8Array::new(&buffer).to_vec()
-            }
-            Some(Ok(_)) => Vec::new(),
-            // The body broke off: a response was sent, so the request surely was.
-            Some(Err(e)) => return Attempt::AfterSend(describe(&e)),
-        },
-        Some(Err(e)) => return Attempt::AfterSend(describe(&e)),
-        None => Vec::new(),
-    };
-    Attempt::Response {
-        status: status as u16,
-        headers,
-        body,
     }
 }
 
@@ -304,7 +469,6 @@ fn classify(error: &JsValue) -> Attempt {
 /// `error.cause.code` (Node's undici), or `error.code`, or every code of an `AggregateError`
 /// cause when they all agree.
 fn error_code(error: &JsValue) -> Option<String> {
-    let get = |v: &JsValue, k: &str| Reflect::get(v, &k.into()).unwrap_or_default();
     let cause = get(error, "cause");
     let direct = get(&cause, "code")
         .as_string()
@@ -314,28 +478,31 @@ fn error_code(error: &JsValue) -> Option<String> {
     }
     let errors = get(&cause, "errors");
     let list: &Array = errors.dyn_ref()?;
-    let codes: Vec<Option<String>> = list.iter().map(|e| get(&e, "code").as_string()).collect();
-    let first = codes.first().cloned().flatten()?;
-    codes
-        .iter()
-        .all(|c| c.as_deref() == Some(first.as_str()))
-        .then_some(first)
+    // Every code is read (as before), then they must all be the first one.
+    let mut first: Option<String> = None;
+    let mut agree = list.length() > 0;
+    for item in list.iter() {
+        let code = get(&item, "code").as_string();
+        match (&first, code) {
+            (_, None) => agree = false,
+            (None, Some(code)) => first = Some(code),
+            (Some(f), Some(code)) => agree &= *f == code,
+        }
+    }
+    first.filter(|_| agree)
 }
 
 /// A short description of a JS error: `name: message (code)`. Never headers.
 fn describe(error: &JsValue) -> String {
-    let get = |k: &str| {
-        Reflect::get(error, &k.into())
-            .ok()
-            .and_then(|v| v.as_string())
-    };
-    let mut out = match (get("name"), get("message")) {
-        (Some(n), Some(m)) => format!("{n}: {m}"),
+    let mut out = match (get(error, "name").as_string(), get(error, "message").as_string()) {
+        (Some(n), Some(m)) => n + ": " + &m,
         (None, Some(m)) => m,
         _ => error.as_string().unwrap_or_else(|| "fetch failed".into()),
     };
     if let Some(code) = error_code(error) {
-        out.push_str(&format!(" ({code})"));
+        out.push_str(" (");
+        out.push_str(&code);
+        out.push(')');
     }
     out
 }
@@ -343,19 +510,19 @@ fn describe(error: &JsValue) -> String {
 /// Response headers from a `Headers` object (iterable) or a plain object.
 fn read_headers(value: &JsValue) -> Headers {
     let mut headers = Headers::new();
-    let pair = |entry: JsValue| -> Option<(String, String)> {
-        let entry: Array = entry.dyn_into().ok()?;
-        Some((entry.get(0).as_string()?, entry.get(1).as_string()?))
+    let iterable = Reflect::get(value, &js_sys::Symbol::iterator().into())
+        .is_ok_and(|f| f.is_function());
+    let entries = match iterable.then(|| array_from(value)) {
+        Some(Ok(items)) => items,
+        _ if value.is_object() => Object::entries(value.unchecked_ref()),
+        _ => return headers,
     };
-    if let Ok(Some(iter)) = js_sys::try_iter(value) {
-        for (name, value) in iter.flatten().filter_map(pair) {
+    for entry in entries.iter() {
+        let Ok(entry) = entry.dyn_into::<Array>() else {
+            continue;
+        };
+        if let (Some(name), Some(value)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
             headers.push(name, value);
-        }
-    } else if value.is_object() {
-        for entry in Object::entries(value.unchecked_ref()).iter() {
-            if let Some((name, value)) = pair(entry) {
-                headers.push(name, value);
-            }
         }
     }
     headers

@@ -6,9 +6,10 @@ use crate::compliance::context::Ctx;
 use crate::compliance::input::BrandRegistration;
 use crate::compliance::tables::{ENTITY_TYPES, FREE_MAIL, STATES, VERTICALS};
 use crate::compliance::text::{Analysed, registrable};
+use crate::compliance::util::{find_sub, has_sub};
 
-fn brand(cx: &Ctx) -> Option<&BrandRegistration> {
-    cx.brand_registration.as_ref()
+fn brand<'a>(cx: &Ctx<'a>) -> Option<&'a BrandRegistration> {
+    cx.brand_registration
 }
 
 /// A non-empty brand field.
@@ -116,7 +117,7 @@ pub(crate) const SP_PINSMS: Rule = Rule {
 fn sp_pinsms(cx: &Ctx) -> Option<Hit> {
     let b = brand(cx)?;
     if let Some(pin) = value(&b.pin_sms) {
-        if !pin.contains("@OTP_PIN@") {
+        if !has_sub(pin, "@OTP_PIN@") {
             return Some(Hit::on(
                 "brand.pinSms",
                 "pinSms must contain the @OTP_PIN@ placeholder, where TCR puts the PIN.",
@@ -209,7 +210,7 @@ pub(crate) const BRD_STATE: Rule = Rule {
 
 fn brd_state(cx: &Ctx) -> Option<Hit> {
     let state = brand(cx).and_then(|b| value(&b.state))?;
-    if STATES.contains(&state.trim().to_ascii_uppercase().as_str()) {
+    if STATES.has(state.trim().to_ascii_uppercase().as_str()) {
         return None;
     }
     Some(Hit::on(
@@ -256,11 +257,12 @@ pub(crate) const BRD_POBOX: Rule = Rule {
 
 /// `p.?o.? box` at a word start (and "post office box").
 fn is_po_box(street: &str) -> bool {
-    let s: Vec<char> = street
-        .to_ascii_lowercase()
-        .chars()
-        .filter(|&c| c != '.')
-        .collect();
+    let mut s: Vec<char> = Vec::new();
+    for c in street.to_ascii_lowercase().chars() {
+        if c != '.' {
+            s.push(c);
+        }
+    }
     let at = |i: usize| s.get(i).copied().unwrap_or('\0');
     let starts = |i: usize, w: &str| w.chars().enumerate().all(|(k, c)| at(i + k) == c);
     (0..s.len()).any(|i| {
@@ -318,7 +320,7 @@ fn brd_email_domain(cx: &Ctx) -> Option<Hit> {
     let domain = email
         .rsplit_once('@')
         .map(|(_, d)| d.trim().to_ascii_lowercase())?;
-    if FREE_MAIL.contains(&domain.as_str()) && !is_sp(cx) {
+    if FREE_MAIL.has(domain.as_str()) && !is_sp(cx) {
         return Some(Hit::on(
             "brand.email",
             format!("{domain} is a free e-mail provider; carriers expect a business domain."),
@@ -354,7 +356,8 @@ fn brd_website_root(cx: &Ctx) -> Option<Hit> {
     let a = Analysed::new(site.trim());
     let link = a.links.first()?;
     let text = a.slice(link.span);
-    let after_scheme = text.split_once("://").map_or(text.as_str(), |(_, r)| r);
+    let after_scheme =
+        find_sub(&text, "://").map_or(text.as_str(), |i| text.get(i + 3..).unwrap_or(""));
     let path = after_scheme
         .find(['/', '?', '#'])
         .map_or("", |i| after_scheme.get(i..).unwrap_or(""));
@@ -409,7 +412,7 @@ pub(crate) const BRD_ENTITY: Rule = Rule {
 
 fn brd_entity(cx: &Ctx) -> Option<Hit> {
     let entity = brand(cx).and_then(|b| value(&b.entity_type))?;
-    if ENTITY_TYPES.contains(&entity.trim()) {
+    if ENTITY_TYPES.has(entity.trim()) {
         return None;
     }
     Some(Hit::on(
@@ -431,7 +434,7 @@ pub(crate) const BRD_VERTICAL: Rule = Rule {
 
 fn brd_vertical(cx: &Ctx) -> Option<Hit> {
     let vertical = brand(cx).and_then(|b| value(&b.vertical))?;
-    if VERTICALS.contains(&vertical.trim()) {
+    if VERTICALS.has(vertical.trim()) {
         return None;
     }
     Some(Hit::on(

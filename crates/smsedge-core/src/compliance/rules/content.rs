@@ -5,13 +5,14 @@ use crate::compliance::Severity::{Error, Warning};
 use crate::compliance::context::{Ctx, Field};
 use crate::compliance::detect;
 use crate::compliance::text::{Analysed, Span};
+use crate::compliance::util::has_sub;
 
 fn content_hit(
     cx: &Ctx,
     with_flow: bool,
-    detect: impl Fn(&Analysed) -> Option<Span>,
-    message: impl Fn(&Field, Span) -> String,
-    fix: &str,
+    detect: &dyn Fn(&Analysed) -> Option<Span>,
+    message: &dyn Fn(&Field, Span) -> String,
+    fix: &'static str,
 ) -> Option<Hit> {
     let (field, span, also) = first_field(&cx.content_fields(with_flow), &|f| detect(&f.a))?;
     Some(Hit::at(field, Some(span), message(field, span), fix).also(also))
@@ -65,8 +66,8 @@ fn cnt_cannabis(cx: &Ctx) -> Option<Hit> {
     content_hit(
         cx,
         true,
-        detect::cannabis,
-        |f, s| {
+        &detect::cannabis,
+        &|f, s| {
             format!(
                 "\"{}\" is cannabis/CBD content, which carriers prohibit.",
                 f.a.slice(s)
@@ -93,8 +94,8 @@ fn cnt_gambling(cx: &Ctx) -> Option<Hit> {
     content_hit(
         cx,
         true,
-        detect::gambling,
-        |f, s| {
+        &detect::gambling,
+        &|f, s| {
             format!(
                 "\"{}\" is gambling content, which carriers restrict.",
                 f.a.slice(s)
@@ -121,8 +122,8 @@ fn cnt_payday(cx: &Ctx) -> Option<Hit> {
     content_hit(
         cx,
         true,
-        detect::payday,
-        |f, s| {
+        &detect::payday,
+        &|f, s| {
             format!(
                 "\"{}\" reads as payday or high-risk lending, which carriers prohibit.",
                 f.a.slice(s)
@@ -150,8 +151,8 @@ fn cnt_debt(cx: &Ctx) -> Option<Hit> {
     content_hit(
         cx,
         true,
-        detect::debt,
-        |f, s| {
+        &detect::debt,
+        &|f, s| {
             format!(
                 "\"{}\" is debt relief or third-party collection, which carriers prohibit.",
                 f.a.slice(s)
@@ -178,8 +179,8 @@ fn cnt_highrisk_fin(cx: &Ctx) -> Option<Hit> {
     content_hit(
         cx,
         true,
-        detect::high_risk_fin,
-        |f, s| {
+        &detect::high_risk_fin,
+        &|f, s| {
             format!(
                 "\"{}\" is high-risk financial content, which carriers prohibit.",
                 f.a.slice(s)
@@ -206,15 +207,15 @@ fn cnt_sweepstakes(cx: &Ctx) -> Option<Hit> {
     if cx
         .use_case
         .as_ref()
-        .is_some_and(|u| u.raw.to_ascii_uppercase().contains("SWEEPSTAKES"))
+        .is_some_and(|u| has_sub(&u.raw.to_ascii_uppercase(), "SWEEPSTAKES"))
     {
         return None;
     }
     content_hit(
         cx,
         false,
-        detect::sweepstakes,
-        |f, s| {
+        &detect::sweepstakes,
+        &|f, s| {
             format!(
                 "\"{}\" is a giveaway or sweepstakes, which needs the SWEEPSTAKES use case.",
                 f.a.slice(s)
@@ -243,8 +244,8 @@ fn cnt_leadgen(cx: &Ctx) -> Option<Hit> {
     content_hit(
         cx,
         true,
-        detect::leadgen,
-        |f, s| {
+        &detect::leadgen,
+        &|f, s| {
             format!(
                 "\"{}\" describes unsolicited or shared-lead messaging, which carriers prohibit.",
                 f.a.slice(s)
@@ -271,8 +272,8 @@ fn cnt_phishing(cx: &Ctx) -> Option<Hit> {
     content_hit(
         cx,
         true,
-        detect::phishing,
-        |f, s| format!("\"{}\" looks like a phishing pattern.", f.a.slice(s)),
+        &detect::phishing,
+        &|f, s| format!("\"{}\" looks like a phishing pattern.", f.a.slice(s)),
         "Never ask for passwords, PINs or card numbers by text; send people to your own signed-in site instead.",
     )
 }

@@ -254,7 +254,7 @@ fn marketing_scope(cx: &Ctx) -> bool {
     })
 }
 
-fn marketing_flow(cx: &Ctx) -> Option<&Field> {
+fn marketing_flow<'c>(cx: &'c Ctx<'_>) -> Option<&'c Field> {
     cx.flow.as_ref().filter(|_| marketing_scope(cx))
 }
 

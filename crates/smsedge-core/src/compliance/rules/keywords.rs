@@ -4,6 +4,7 @@ use super::{Applies, Hit, Rule};
 use crate::compliance::Severity::{Error, Info, Warning};
 use crate::compliance::context::{Ctx, Field, KeywordList};
 use crate::compliance::detect::{self, KeywordList as Kl};
+use crate::compliance::util::join_comma;
 
 fn missing_keyword(
     list: Option<&KeywordList>,
@@ -275,12 +276,21 @@ pub(crate) const AR_SHORT: Rule = Rule {
 };
 
 fn ar_short(cx: &Ctx) -> Option<Hit> {
-    let mut short = [&cx.help, &cx.optin_message, &cx.optout_message]
+    let mut found: Option<&Field> = None;
+    let mut also = Vec::new();
+    for f in [&cx.help, &cx.optin_message, &cx.optout_message]
         .into_iter()
         .flatten()
-        .filter(|f| f.len < 20);
-    let first: &Field = short.next()?;
-    let also = short.map(|f| f.name.clone()).collect();
+    {
+        if f.len < 20 {
+            if found.is_none() {
+                found = Some(f);
+            } else {
+                also.push(f.name.clone());
+            }
+        }
+    }
+    let first = found?;
     Some(
         Hit::at(
             first,
@@ -366,7 +376,7 @@ fn ar_optin_content(cx: &Ctx) -> Option<Hit> {
     Some(Hit::at(
         m,
         None,
-        format!("The opt-in confirmation lacks {}.", missing.join(", ")),
+        format!("The opt-in confirmation lacks {}.", join_comma(&missing)),
         "Use e.g. \"Welcome to Acme alerts! Up to 4 msgs/month. Msg & data rates may apply. Reply HELP for help, STOP to cancel.\"",
     ))
 }
@@ -395,7 +405,7 @@ fn kw_optout_standard(cx: &Ctx) -> Option<Hit> {
     Some(Hit::at(
         &list.field,
         None,
-        format!("optoutKeywords does not list {}.", missing.join(", ")),
+        format!("optoutKeywords does not list {}.", join_comma(&missing)),
         "List every standard opt-out word: STOP, UNSUBSCRIBE, CANCEL, END, QUIT.",
     ))
 }

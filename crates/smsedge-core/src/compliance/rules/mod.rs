@@ -16,6 +16,8 @@ mod structure;
 mod tollfree;
 mod usecase;
 
+use std::borrow::Cow;
+
 use super::context::{Ctx, Field, SampleFacts, Submission};
 use super::text::Span;
 use super::util::order_by;
@@ -51,11 +53,14 @@ pub struct Rule {
 
 /// What a rule found: one field, maybe a span, and what to tell the user.
 #[derive(Debug)]
+///
+/// Texts are `Cow`s so a rule passes a literal without allocating at every call site (the
+/// owned `String`s of the [`Finding`] are made once, in [`run`]).
 pub(crate) struct Hit {
-    field: String,
+    field: Cow<'static, str>,
     evidence: Option<Evidence>,
-    message: String,
-    fix: String,
+    message: Cow<'static, str>,
+    fix: Cow<'static, str>,
     also: Vec<String>,
 }
 
@@ -64,8 +69,18 @@ impl Hit {
     pub(crate) fn at(
         field: &Field,
         span: Option<Span>,
-        message: impl Into<String>,
-        fix: impl Into<String>,
+        message: impl Into<Cow<'static, str>>,
+        fix: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        Self::at_field(field, span, message.into(), fix.into())
+    }
+
+    #[inline(never)]
+    fn at_field(
+        field: &Field,
+        span: Option<Span>,
+        message: Cow<'static, str>,
+        fix: Cow<'static, str>,
     ) -> Self {
         let evidence = span.map(|s| Evidence {
             start: field.a.utf16_at(s.start),
@@ -73,25 +88,34 @@ impl Hit {
             text: field.a.slice(s),
         });
         Self {
-            field: field.name.clone(),
+            field: Cow::Owned(field.name.clone()),
             evidence,
-            message: message.into(),
-            fix: fix.into(),
+            message,
+            fix,
             also: Vec::new(),
         }
     }
 
     /// A hit on a field that is not analysed text (or is absent).
     pub(crate) fn on(
-        field: impl Into<String>,
-        message: impl Into<String>,
-        fix: impl Into<String>,
+        field: impl Into<Cow<'static, str>>,
+        message: impl Into<Cow<'static, str>>,
+        fix: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        Self::on_field(field.into(), message.into(), fix.into())
+    }
+
+    #[inline(never)]
+    const fn on_field(
+        field: Cow<'static, str>,
+        message: Cow<'static, str>,
+        fix: Cow<'static, str>,
     ) -> Self {
         Self {
-            field: field.into(),
+            field,
             evidence: None,
-            message: message.into(),
-            fix: fix.into(),
+            message,
+            fix,
             also: Vec::new(),
         }
     }
@@ -116,26 +140,50 @@ impl Hit {
 
 /// The first sample where `detect` finds something, with the other samples where it does.
 pub(crate) fn first_sample<'c>(
-    cx: &'c Ctx,
+    cx: &'c Ctx<'_>,
     detect: &dyn Fn(&SampleFacts) -> Option<Span>,
 ) -> Option<(&'c SampleFacts, Span, Vec<String>)> {
-    let mut hits = cx
-        .samples
-        .iter()
-        .filter_map(|s| detect(s).map(|span| (s, span)));
-    let (first, span) = hits.next()?;
-    let also = hits.map(|(s, _)| s.field.name.clone()).collect();
+    let mut first = None;
+    let mut also = Vec::new();
+    for s in &cx.samples {
+        if let Some(span) = detect(s) {
+            if first.is_none() {
+                first = Some((s, span));
+            } else {
+                also.push(s.field.name.clone());
+            }
+        }
+    }
+    let (first, span) = first?;
     Some((first, span, also))
+}
+
+/// The names in `names`, owned (for a finding's `also`).
+pub(crate) fn owned(names: &[&str]) -> Vec<String> {
+    let mut out = Vec::with_capacity(names.len());
+    for n in names {
+        out.push((*n).to_string());
+    }
+    out
 }
 
 /// The first sample where `fails` holds, with the other failing samples.
 pub(crate) fn first_failing<'c>(
-    cx: &'c Ctx,
+    cx: &'c Ctx<'_>,
     fails: &dyn Fn(&SampleFacts) -> bool,
 ) -> Option<(&'c SampleFacts, Vec<String>)> {
-    let mut hits = cx.samples.iter().filter(|s| fails(s));
-    let first = hits.next()?;
-    Some((first, hits.map(|s| s.field.name.clone()).collect()))
+    let mut first = None;
+    let mut also = Vec::new();
+    for s in &cx.samples {
+        if fails(s) {
+            if first.is_none() {
+                first = Some(s);
+            } else {
+                also.push(s.field.name.clone());
+            }
+        }
+    }
+    Some((first?, also))
 }
 
 /// The first of several fields where `detect` finds something.
@@ -143,9 +191,18 @@ pub(crate) fn first_field<'a>(
     fields: &[&'a Field],
     detect: &dyn Fn(&Field) -> Option<Span>,
 ) -> Option<(&'a Field, Span, Vec<String>)> {
-    let mut hits = fields.iter().filter_map(|&f| detect(f).map(|s| (f, s)));
-    let (first, span) = hits.next()?;
-    let also = hits.map(|(f, _)| f.name.clone()).collect();
+    let mut first = None;
+    let mut also = Vec::new();
+    for &f in fields {
+        if let Some(span) = detect(f) {
+            if first.is_none() {
+                first = Some((f, span));
+            } else {
+                also.push(f.name.clone());
+            }
+        }
+    }
+    let (first, span) = first?;
     Some((first, span, also))
 }
 
@@ -310,9 +367,9 @@ pub(crate) fn run(cx: &Ctx) -> Report {
                 Finding {
                     rule: rule.id,
                     severity: rule.severity,
-                    field: hit.field,
-                    message: hit.message,
-                    fix: hit.fix,
+                    field: hit.field.into_owned(),
+                    message: hit.message.into_owned(),
+                    fix: hit.fix.into_owned(),
                     evidence: hit.evidence,
                     also: hit.also,
                 },
@@ -324,38 +381,35 @@ pub(crate) fn run(cx: &Ctx) -> Report {
         Severity::Warning => 1,
         Severity::Info => 2,
     };
-    let sorted = order_by(findings.len(), |i| {
+    let sorted = order_by(findings.len(), &|i| {
         findings
             .get(i)
             .map_or(0, |(o, f)| rank(f.severity) << 32 | *o as u64)
     });
-    let mut slots: Vec<Option<Finding>> = findings.into_iter().map(|(_, f)| Some(f)).collect();
-    let findings: Vec<Finding> = sorted
-        .into_iter()
-        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
-        .collect();
-    let samples = cx
-        .samples
-        .iter()
-        .filter_map(|s| {
-            s.count.map(|c| SampleInfo {
+    let mut slots: Vec<Option<Finding>> = Vec::with_capacity(findings.len());
+    for (_, f) in findings {
+        slots.push(Some(f));
+    }
+    let mut report = Report::default();
+    for i in sorted {
+        if let Some(f) = slots.get_mut(i).and_then(Option::take) {
+            match f.severity {
+                Severity::Error => report.error_count += 1,
+                Severity::Warning => report.warning_count += 1,
+                Severity::Info => {}
+            }
+            report.findings.push(f);
+        }
+    }
+    for s in &cx.samples {
+        if let Some(c) = s.count {
+            report.samples.push(SampleInfo {
                 field: s.field.name.clone(),
                 encoding: c.encoding,
                 segments: c.segments,
                 units: c.units,
-            })
-        })
-        .collect();
-    Report {
-        error_count: findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count(),
-        warning_count: findings
-            .iter()
-            .filter(|f| f.severity == Severity::Warning)
-            .count(),
-        findings,
-        samples,
+            });
+        }
     }
+    report
 }

@@ -2,7 +2,7 @@
 
 use super::{Applies, Hit, Rule, first_failing, first_field, first_sample};
 use crate::compliance::Severity::{Error, Info, Warning};
-use crate::compliance::context::{Ctx, Field};
+use crate::compliance::context::{Ctx, Field, present};
 use crate::compliance::detect;
 use crate::compliance::difflib;
 use crate::compliance::tables::{ACRONYMS, COMMAND_WORDS};
@@ -208,15 +208,23 @@ pub(crate) const SMP_GENERIC: Rule = Rule {
 };
 
 fn smp_generic(cx: &Ctx) -> Option<Hit> {
-    let mut hits = cx.samples.iter().filter_map(|s| {
+    let mut found = None;
+    let mut also = Vec::new();
+    for s in &cx.samples {
         let a = &s.field.a;
-        if let Some(span) = detect::generic(a) {
-            return Some((s, Some(span)));
+        let hit = match detect::generic(a) {
+            Some(span) => Some(Some(span)),
+            None => (detect::content_words(a) < 3).then_some(None),
+        };
+        if let Some(span) = hit {
+            if found.is_none() {
+                found = Some((s, span));
+            } else {
+                also.push(s.field.name.clone());
+            }
         }
-        (detect::content_words(a) < 3).then_some((s, None))
-    });
-    let (first, span) = hits.next()?;
-    let also = hits.map(|(s, _)| s.field.name.clone()).collect();
+    }
+    let (first, span) = found?;
     Some(
         Hit::at(
             &first.field,
@@ -244,16 +252,12 @@ pub(crate) const SMP_DUPLICATE: Rule = Rule {
 };
 
 fn smp_duplicate(cx: &Ctx) -> Option<Hit> {
-    let keys: Vec<Vec<char>> = cx
-        .samples
-        .iter()
-        .take(10)
-        .map(|s| {
-            let mut k = detect::dedup_key(&s.field.a);
-            k.truncate(2_000);
-            k
-        })
-        .collect();
+    let mut keys: Vec<Vec<char>> = Vec::new();
+    for s in cx.samples.iter().take(10) {
+        let mut k = detect::dedup_key(&s.field.a);
+        k.truncate(2_000);
+        keys.push(k);
+    }
     let mut pair = None;
     'outer: for (j, kj) in keys.iter().enumerate() {
         for (i, ki) in keys.iter().enumerate().take(j) {
@@ -290,15 +294,20 @@ pub(crate) const SMP_ALLCAPS: Rule = Rule {
 };
 
 fn smp_allcaps(cx: &Ctx) -> Option<Hit> {
-    let brand_words: Vec<String> = cx.brand.words().map(str::to_ascii_uppercase).collect();
-    let lists: Vec<&String> = [&cx.optin_keywords, &cx.optout_keywords, &cx.help_keywords]
+    let mut brand_words: Vec<String> = Vec::new();
+    for w in cx.brand.words() {
+        brand_words.push(w.to_ascii_uppercase());
+    }
+    let mut lists: Vec<&String> = Vec::new();
+    for l in [&cx.optin_keywords, &cx.optout_keywords, &cx.help_keywords]
         .into_iter()
         .flatten()
-        .flat_map(|l| l.items.iter())
-        .collect();
+    {
+        lists.extend(l.items.iter());
+    }
     let excluded = |w: &str| {
-        COMMAND_WORDS.contains(&w)
-            || ACRONYMS.contains(&w)
+        COMMAND_WORDS.has(w)
+            || ACRONYMS.has(w)
             || brand_words.iter().any(|b| b == w)
             || lists.iter().any(|k| *k == w)
     };
@@ -382,17 +391,17 @@ pub(crate) const TPL_PLACEHOLDER: Rule = Rule {
 };
 
 fn tpl_placeholder(cx: &Ctx) -> Option<Hit> {
-    let samples: Vec<&Field> = cx.samples.iter().map(|s| &s.field).collect();
-    let others: Vec<&Field> = [
+    let mut samples: Vec<&Field> = Vec::new();
+    for s in &cx.samples {
+        samples.push(&s.field);
+    }
+    let others = present(&[
         &cx.help,
         &cx.flow,
         &cx.description,
         &cx.optin_message,
         &cx.optout_message,
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    ]);
     let in_samples = first_field(&samples, &|f| detect::brand_placeholder(&f.a));
     let in_others = first_field(&others, &|f| detect::brand_or_contact_placeholder(&f.a));
     let (field, span, mut also) = match (in_samples, in_others) {

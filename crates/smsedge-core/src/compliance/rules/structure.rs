@@ -1,9 +1,10 @@
 //! 3.1 Structure and description.
 
-use super::{Applies, Hit, Rule};
+use super::{Applies, Hit, Rule, owned};
 use crate::compliance::Severity::{Error, Info, Warning};
 use crate::compliance::context::Ctx;
 use crate::compliance::detect;
+use crate::compliance::util::join_comma;
 
 /// FLD-REQUIRED: a required campaign field is empty.
 ///
@@ -20,17 +21,16 @@ pub(crate) const FLD_REQUIRED: Rule = Rule {
 };
 
 fn fld_required(cx: &Ctx) -> Option<Hit> {
-    let mut missing = cx
-        .raw_required
-        .iter()
-        .filter(|(_, empty)| *empty)
-        .map(|(name, _)| *name);
-    let first = missing.next()?;
-    let others: Vec<String> = missing.map(str::to_string).collect();
-    let list = std::iter::once(first)
-        .chain(others.iter().map(String::as_str))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let mut names: Vec<&str> = Vec::new();
+    for (name, empty) in &cx.raw_required {
+        if *empty {
+            names.push(name);
+        }
+    }
+    let (first, rest) = names.split_first()?;
+    let first = *first;
+    let others = owned(rest);
+    let list = join_comma(&names);
     Some(
         Hit::on(
             first,
@@ -57,7 +57,7 @@ pub(crate) const FLD_USECASE: Rule = Rule {
 fn fld_usecase(cx: &Ctx) -> Option<Hit> {
     let uc = cx.use_case.as_ref().filter(|u| !u.known)?;
     let upper = uc.raw.to_ascii_uppercase().replace([' ', '-'], "_");
-    let hint = if crate::compliance::tables::USE_CASES.contains(&upper.as_str()) {
+    let hint = if crate::compliance::tables::USE_CASES.has(upper.as_str()) {
         format!("Write it exactly as \"{upper}\" (upper case, underscores).")
     } else {
         "Use one of the TCR use cases: MIXED, MARKETING, CUSTOMER_CARE, DELIVERY_NOTIFICATION, ACCOUNT_NOTIFICATION, 2FA, SECURITY_ALERT, FRAUD_ALERT, POLLING_VOTING, CHARITY, POLITICAL, LOW_VOLUME, SOLE_PROPRIETOR, EMERGENCY, AGENTS_FRANCHISES, SWEEPSTAKES…".to_string()
@@ -194,8 +194,11 @@ pub(crate) const FLD_TYPE: Rule = Rule {
 };
 
 fn fld_type(cx: &Ctx) -> Option<Hit> {
-    let mut it = cx.ignored.iter();
-    let first = it.next()?;
+    let (first, rest) = cx.ignored.split_first()?;
+    let mut also = Vec::new();
+    for i in rest {
+        also.push(i.field.clone());
+    }
     Some(
         Hit::on(
             first.field.clone(),
@@ -205,6 +208,6 @@ fn fld_type(cx: &Ctx) -> Option<Hit> {
             ),
             format!("Send {} as a {}.", first.field, first.expected),
         )
-        .also(it.map(|i| i.field.clone()).collect()),
+        .also(also),
     )
 }

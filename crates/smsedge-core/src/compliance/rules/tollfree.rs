@@ -1,14 +1,14 @@
 //! 3.10 Toll-free verification only.
 
-use super::{Applies, Hit, Rule};
+use super::{Applies, Hit, Rule, owned};
 use crate::compliance::Severity::{Error, Warning};
 use crate::compliance::context::Ctx;
 use crate::compliance::input::TollFreeVerification;
 use crate::compliance::tables::{ENTITY_TYPES, FREE_MAIL, LEGAL_SUFFIXES, TOLL_FREE_NPAS};
-use crate::compliance::util::CharClass;
+use crate::compliance::util::{CharClass, join_comma, keep_chars, replace_sub};
 
-fn tfv(cx: &Ctx) -> Option<&TollFreeVerification> {
-    cx.tfv.as_ref()
+fn tfv<'a>(cx: &Ctx<'a>) -> Option<&'a TollFreeVerification> {
+    cx.tfv
 }
 
 fn value(v: &Option<String>) -> Option<&str> {
@@ -49,11 +49,12 @@ fn tfv_required(cx: &Ctx) -> Option<Hit> {
         ("businessContactPhone", &t.business_contact_phone),
         ("messageVolume", &t.message_volume),
     ];
-    let mut missing: Vec<&str> = text
-        .iter()
-        .filter(|(_, v)| value(v).is_none())
-        .map(|(n, _)| *n)
-        .collect();
+    let mut missing: Vec<&str> = Vec::new();
+    for (n, v) in &text {
+        if value(v).is_none() {
+            missing.push(n);
+        }
+    }
     if !t.phone_numbers.iter().any(|p| !p.trim().is_empty()) {
         missing.push("phoneNumbers");
     }
@@ -83,8 +84,8 @@ fn tfv_required(cx: &Ctx) -> Option<Hit> {
     }
     let (first, rest) = missing.split_first()?;
     Some(
-        Hit::on(*first, format!("Required field{} empty: {}.", if rest.is_empty() { " is" } else { "s are" }, missing.join(", ")), "Fill in every field of the verification request; reviewers reject incomplete submissions.")
-            .also(rest.iter().map(|s| (*s).to_string()).collect()),
+        Hit::on(*first, format!("Required field{} empty: {}.", if rest.is_empty() { " is" } else { "s are" }, join_comma(&missing)), "Fill in every field of the verification request; reviewers reject incomplete submissions.")
+            .also(owned(rest)),
     )
 }
 
@@ -103,7 +104,7 @@ pub(crate) const TFV_BRN_REQUIRED: Rule = Rule {
 
 fn tfv_brn_required(cx: &Ctx) -> Option<Hit> {
     let t = tfv(cx)?;
-    let missing: Vec<&str> = [
+    let fields = [
         (
             "businessRegistrationNumber",
             &t.business_registration_number,
@@ -113,15 +114,17 @@ fn tfv_brn_required(cx: &Ctx) -> Option<Hit> {
             "businessRegistrationCountry",
             &t.business_registration_country,
         ),
-    ]
-    .iter()
-    .filter(|(_, v)| value(v).is_none())
-    .map(|(n, _)| *n)
-    .collect();
+    ];
+    let mut missing: Vec<&str> = Vec::new();
+    for (n, v) in &fields {
+        if value(v).is_none() {
+            missing.push(n);
+        }
+    }
     let (first, rest) = missing.split_first()?;
     Some(
-        Hit::on(*first, format!("{} {} required for new toll-free verifications.", missing.join(", "), if rest.is_empty() { "is" } else { "are" }), "Add the business registration number, its type (EIN, CRA, ABN, VAT, SSN…) and the issuing country (e.g. US).")
-            .also(rest.iter().map(|s| (*s).to_string()).collect()),
+        Hit::on(*first, format!("{} {} required for new toll-free verifications.", join_comma(&missing), if rest.is_empty() { "is" } else { "are" }), "Add the business registration number, its type (EIN, CRA, ABN, VAT, SSN…) and the issuing country (e.g. US).")
+            .also(owned(rest)),
     )
 }
 
@@ -162,7 +165,7 @@ pub(crate) const TFV_BRN_FORMAT: Rule = Rule {
 };
 
 fn digits_with_dashes(s: &str, groups: &[usize]) -> bool {
-    let digits: String = s.chars().filter(|c| *c != '-').collect();
+    let digits = keep_chars(s, &|c| c != '-');
     let total: usize = groups.iter().sum();
     if digits.len() != total || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return false;
@@ -196,7 +199,7 @@ fn tfv_brn_format(cx: &Ctx) -> Option<Hit> {
         }
         "ABN"
             if {
-                let d: String = number.chars().filter(|c| !c.space()).collect();
+                let d = keep_chars(number, &|c| !c.space());
                 d.len() != 11 || !d.bytes().all(|b| b.is_ascii_digit())
             } =>
         {
@@ -226,7 +229,7 @@ pub(crate) const TFV_ENTITY: Rule = Rule {
 
 fn tfv_entity(cx: &Ctx) -> Option<Hit> {
     let e = value(&tfv(cx)?.entity_type)?;
-    if ENTITY_TYPES.contains(&e.trim()) {
+    if ENTITY_TYPES.has(e.trim()) {
         return None;
     }
     Some(Hit::on(
@@ -250,25 +253,21 @@ pub(crate) const TFV_NUMBER_TYPE: Rule = Rule {
 };
 
 fn is_toll_free(number: &str) -> bool {
-    let compact: String = number
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.'))
-        .collect();
+    let compact = keep_chars(number, &|c| !matches!(c, ' ' | '-' | '(' | ')' | '.'));
     compact.strip_prefix("+1").is_some_and(|rest| {
         rest.len() == 10
             && rest.bytes().all(|b| b.is_ascii_digit())
-            && rest
-                .get(..3)
-                .is_some_and(|npa| TOLL_FREE_NPAS.contains(&npa))
+            && rest.get(..3).is_some_and(|npa| TOLL_FREE_NPAS.has(npa))
     })
 }
 
 fn tfv_number_type(cx: &Ctx) -> Option<Hit> {
-    let bad: Vec<&String> = tfv(cx)?
-        .phone_numbers
-        .iter()
-        .filter(|p| !p.trim().is_empty() && !is_toll_free(p))
-        .collect();
+    let mut bad: Vec<&String> = Vec::new();
+    for p in &tfv(cx)?.phone_numbers {
+        if !p.trim().is_empty() && !is_toll_free(p) {
+            bad.push(p);
+        }
+    }
     let first = bad.first()?;
     Some(Hit::on(
         "phoneNumbers",
@@ -330,7 +329,7 @@ fn tfv_email_free(cx: &Ctx) -> Option<Hit> {
     let domain = email
         .rsplit_once('@')
         .map(|(_, d)| d.trim().to_ascii_lowercase())?;
-    if !FREE_MAIL.contains(&domain.as_str()) {
+    if !FREE_MAIL.has(domain.as_str()) {
         return None;
     }
     Some(Hit::on(
@@ -359,17 +358,17 @@ fn tfv_legal_name(cx: &Ctx) -> Option<Hit> {
         return None;
     }
     let name = value(&t.business_name)?;
-    let cleaned: String = name
-        .to_ascii_lowercase()
-        .chars()
-        .map(|c| if c == '.' { ' ' } else { c })
-        .collect();
-    let collapsed = cleaned.replace("l l c", "llc").replace("l l p", "llp");
-    let words: Vec<&str> = collapsed
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.iter().skip(1).any(|w| LEGAL_SUFFIXES.contains(w)) {
+    let mut cleaned = name.to_ascii_lowercase();
+    // ASCII for ASCII: the byte length is unchanged.
+    cleaned = replace_sub(&cleaned, ".", " ");
+    let collapsed = replace_sub(&replace_sub(&cleaned, "l l c", "llc"), "l l p", "llp");
+    let mut words: Vec<&str> = Vec::new();
+    for w in collapsed.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if !w.is_empty() {
+            words.push(w);
+        }
+    }
+    if words.iter().skip(1).any(|w| LEGAL_SUFFIXES.has(w)) {
         return None;
     }
     Some(Hit::on(

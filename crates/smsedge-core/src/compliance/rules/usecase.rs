@@ -2,7 +2,7 @@
 
 use super::{Applies, Hit, Rule, first_failing, first_sample};
 use crate::compliance::Severity::{Error, Info, Warning};
-use crate::compliance::context::Ctx;
+use crate::compliance::context::{Ctx, present};
 use crate::compliance::detect;
 
 /// UC-PROMO-IN-TXN: promotional content in a transactional use case.
@@ -210,7 +210,7 @@ pub(crate) const UC_SWEEPSTAKES_TERMS: Rule = Rule {
 
 fn uc_sweepstakes_terms(cx: &Ctx) -> Option<Hit> {
     cx.uc().filter(|u| u.is("SWEEPSTAKES"))?;
-    let fields: Vec<_> = [&cx.description, &cx.flow].into_iter().flatten().collect();
+    let fields = present(&[&cx.description, &cx.flow]);
     let first = fields.first()?;
     if fields
         .iter()

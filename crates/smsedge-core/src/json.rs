@@ -1,9 +1,10 @@
-//! A small JSON reader and writer for the client, in place of `serde_json::Value`.
+//! A small JSON reader and writer, in place of `serde_json::Value`.
 //!
-//! The client only passes bodies through, reads a few fields (pre-flight checks, error
-//! bodies, page totals) and flattens queries, so it needs no general JSON library: this
-//! one keeps numbers as their source text (no float is ever parsed or printed), which
-//! keeps the float machinery and `serde_json` out of the wasm (tens of KB gzipped).
+//! The API client only passes bodies through, reads a few fields (pre-flight checks,
+//! error bodies, page totals) and flattens queries, and the compliance checker only reads
+//! fields, so neither needs a general JSON library: this one keeps numbers as their
+//! source text (no float is ever parsed or printed), which keeps the float machinery and
+//! `serde_json` out of the wasm (tens of KB gzipped).
 //!
 //! Object members are kept sorted by key and a repeated key keeps its last value, as in a
 //! `serde_json` map (so bodies and queries come out in the same order as before).
@@ -35,10 +36,20 @@ impl Json {
     /// A lone surrogate escape (`"\ud800"`) becomes U+FFFD, as no Rust string can hold it.
     #[must_use]
     pub fn parse(text: &str) -> Option<Self> {
-        let mut p = Parser { s: text, i: 0 };
-        let value = p.value(0)?;
-        p.ws();
-        (p.i == text.len()).then_some(value)
+        Parser::new(text, false).document().ok()
+    }
+
+    /// Parses one JSON text as `serde_json::from_str::<serde_json::Value>` would: a lone
+    /// surrogate escape is an error, and so is nesting 128 arrays or objects deep.
+    ///
+    /// Those two errors, the only ones the output of `JSON.stringify` can give, carry
+    /// `serde_json`'s wording and position; any other syntax error is reported as
+    /// `"syntax error"` at the byte where it was seen.
+    ///
+    /// # Errors
+    /// [`JsonError`] when `text` is not JSON.
+    pub fn parse_strict(text: &str) -> Result<Self, JsonError> {
+        Parser::new(text, true).document()
     }
 
     /// Member `key` of an object.
@@ -219,12 +230,80 @@ pub(crate) fn number_to_u64(n: &str) -> Option<u64> {
     Some(value)
 }
 
+/// Why [`Json::parse_strict`] refused a text. Displays as `serde_json` errors do:
+/// `"{message} at line {line} column {column}"`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonError {
+    /// What is wrong, e.g. `"lone leading surrogate in hex escape"`.
+    pub message: &'static str,
+    /// The line, from 1.
+    pub line: usize,
+    /// The byte column in that line (as `serde_json` counts it).
+    pub column: usize,
+}
+
+impl core::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(
+            f,
+            "{} at line {} column {}",
+            self.message, self.line, self.column
+        )
+    }
+}
+
+/// `serde_json`'s nesting limit: the 128th nested array or object is refused.
+const STRICT_DEPTH: u32 = 127;
+
 struct Parser<'a> {
     s: &'a str,
     i: usize,
+    /// `serde_json`'s rules for surrogates and depth ([`Json::parse_strict`]).
+    strict: bool,
+    /// The first strict error: its message and byte index.
+    error: Option<(&'static str, usize)>,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    const fn new(s: &'a str, strict: bool) -> Self {
+        Self {
+            s,
+            i: 0,
+            strict,
+            error: None,
+        }
+    }
+
+    /// The whole text as one value.
+    fn document(mut self) -> Result<Json, JsonError> {
+        let value = self.value(0);
+        self.ws();
+        match value {
+            Some(value) if self.i == self.s.len() => Ok(value),
+            _ => {
+                let (message, at) = self.error.unwrap_or(("syntax error", self.i));
+                let before = self.s.as_bytes().get(..at).unwrap_or(self.s.as_bytes());
+                let line_start = before
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |p| p + 1);
+                Err(JsonError {
+                    message,
+                    line: 1 + before.iter().filter(|&&b| b == b'\n').count(),
+                    column: before.len() - line_start,
+                })
+            }
+        }
+    }
+
+    /// Records a strict error (the first one wins) and fails.
+    fn fail<T>(&mut self, message: &'static str, at: usize) -> Option<T> {
+        if self.error.is_none() {
+            self.error = Some((message, at.min(self.s.len())));
+        }
+        None
+    }
+
     fn peek(&self) -> Option<u8> {
         self.s.as_bytes().get(self.i).copied()
     }
@@ -268,6 +347,9 @@ impl Parser<'_> {
             b't' if self.eat("true") => Some(Json::Bool(true)),
             b'f' if self.eat("false") => Some(Json::Bool(false)),
             b'"' => self.string().map(Json::String),
+            b'[' | b'{' if self.strict && depth >= STRICT_DEPTH => {
+                self.fail("recursion limit exceeded", self.i + 1)
+            }
             b'[' => {
                 self.i += 1;
                 let mut items = Vec::new();
@@ -385,16 +467,34 @@ impl Parser<'_> {
     }
 
     /// The character of a `\u` escape (after the `u`), joining a surrogate pair.
+    ///
+    /// Strict, a lone surrogate fails where and as `serde_json` fails it.
     fn unicode_escape(&mut self) -> Option<char> {
+        const LONE: &str = "lone leading surrogate in hex escape";
+        const END: &str = "unexpected end of hex escape";
         let high = self.hex4()?;
-        if (0xD800..0xDC00).contains(&high) && self.s.get(self.i..self.i + 2) == Some("\\u") {
-            let save = self.i;
-            self.i += 2;
-            let low = self.hex4()?;
-            if (0xDC00..0xE000).contains(&low) {
-                return char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00));
+        if self.strict && (0xDC00..0xE000).contains(&high) {
+            return self.fail(LONE, self.i);
+        }
+        if (0xD800..0xDC00).contains(&high) {
+            if self.strict && self.peek() != Some(b'\\') {
+                return self.fail(END, self.i + 1);
             }
-            self.i = save;
+            if self.strict && self.s.as_bytes().get(self.i + 1) != Some(&b'u') {
+                return self.fail(END, self.i + 2);
+            }
+            if self.s.get(self.i..self.i + 2) == Some("\\u") {
+                let save = self.i;
+                self.i += 2;
+                let low = self.hex4()?;
+                if (0xDC00..0xE000).contains(&low) {
+                    return char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00));
+                }
+                if self.strict {
+                    return self.fail(LONE, self.i);
+                }
+                self.i = save;
+            }
         }
         Some(char::from_u32(high).unwrap_or('\u{FFFD}'))
     }
@@ -503,6 +603,46 @@ mod tests {
     fn escapes() {
         let v = Json::parse(r#""\ud83d\ude00 \ud800 \u00e9""#).unwrap();
         assert_eq!(v.as_str(), Some("😀 \u{FFFD} é"));
+    }
+
+    #[test]
+    fn strict_errors_match_serde_json() {
+        let deep = |n: usize, open: &str, close: &str| open.repeat(n) + &close.repeat(n);
+        let texts = [
+            r#"{"a":"\ud800"}"#.to_owned(),
+            r#"{"a":"x\udc00y"}"#.to_owned(),
+            r#"{"a":"\ud800\n"}"#.to_owned(),
+            r#"{"a":"\ud800\u0041"}"#.to_owned(),
+            r#"{"a":"\ud800\ud800\udc00"}"#.to_owned(),
+            r#"{"\udbff":1}"#.to_owned(),
+            r#"["é😀", "\ud83d\ude00", "\udfff"]"#.to_owned(),
+            "{\n\"a\": [\n\"\\ud800\"]}".to_owned(),
+            deep(127, "[", "]"),
+            deep(128, "[", "]"),
+            deep(300, "[", "]"),
+            deep(127, "{\"a\":", "}").replace(":}", ":1}"),
+            format!("{{\"x\":{}}}", deep(127, "[", "]")),
+            format!("[\"\\ud800\",{}]", deep(200, "[", "]")),
+            format!("[{},\"\\ud800\"]", deep(200, "[", "]")),
+            r#"{"a":[1,-2.5e+3,true,false,null],"b":"\ud83d\ude00"}"#.to_owned(),
+        ];
+        for text in &texts {
+            let ours = Json::parse_strict(text);
+            match serde_json::from_str::<serde_json::Value>(text) {
+                Ok(v) => assert_eq!(serde_json::Value::from(&ours.unwrap()), v, "{text}"),
+                Err(e) => assert_eq!(ours.unwrap_err().to_string(), e.to_string(), "{text}"),
+            }
+        }
+        // Lenient parsing is unchanged.
+        assert_eq!(
+            Json::parse(r#""\udc00""#).unwrap().as_str(),
+            Some("\u{FFFD}")
+        );
+        assert!(Json::parse(&deep(128, "[", "]")).is_some());
+        assert_eq!(
+            Json::parse_strict("[1,]").unwrap_err().to_string(),
+            "syntax error at line 1 column 3"
+        );
     }
 
     #[test]
