@@ -118,7 +118,7 @@ pub(crate) fn rate_limit_object(rate_limit: Option<&smsedge_core::api::RateLimit
         ("reset", rl.reset),
         ("resetInSecs", rl.reset_in_secs),
     ] {
-        crate::client::set(&out, key, &num(value));
+        crate::js::set(&out, key, &num(value));
     }
     out.into()
 }
@@ -131,8 +131,8 @@ pub(crate) fn rate_limit_object(rate_limit: Option<&smsedge_core::api::RateLimit
 #[cfg(feature = "client")]
 impl From<smsedge_core::api::ApiError> for Error {
     fn from(e: smsedge_core::api::ApiError) -> Self {
+        use crate::js::set as set_on;
         use smsedge_core::api::ApiError;
-        use crate::client::set as set_on;
         let fields = js_sys::Object::new();
         let set = |key: &str, value: JsValue| set_on(&fields, key, &value);
         let text = |v: &Option<String>| v.as_deref().map_or(JsValue::NULL, JsValue::from_str);

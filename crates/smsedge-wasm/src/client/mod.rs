@@ -22,7 +22,7 @@ use smsedge_core::api::{self, ApiResponse, ClientConfig, Json, Operation};
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
-use crate::js::{Fields, type_name};
+use crate::js::{Fields, get, set, type_name};
 
 pub use pager::Pager;
 pub use transport::Exchange;
@@ -313,19 +313,6 @@ fn response_object(response: &ApiResponse, parsed: JsValue) -> JsValue {
         &crate::error::rate_limit_object(response.rate_limit.as_ref()),
     );
     out.into()
-}
-
-/// `value[key]`, or `undefined` when reading it throws (one out-of-line helper for every
-/// field the client reads).
-#[inline(never)]
-pub(crate) fn get(value: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or_default()
-}
-
-/// `target[key] = value` (one out-of-line helper for every field the client sets).
-#[inline(never)]
-pub(crate) fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
-    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
 }
 
 // The catalogue for `pkg/client.js`: `[name, pathParams, kind]` per operation, where kind

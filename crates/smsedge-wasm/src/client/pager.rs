@@ -6,9 +6,9 @@ use std::rc::Rc;
 use smsedge_core::api::{ApiError, ApiResponse, Json, PageLimits, Paginator};
 use wasm_bindgen::prelude::*;
 
-use super::{Call, Exchange, Finish, Inner, set};
+use super::{Call, Exchange, Finish, Inner};
 use crate::error::Error;
-use crate::js::Fields;
+use crate::js::{Fields, set};
 
 // A walk over the pages of a list operation (internal: `pkg/client.js` iterates it).
 // (One-line `///` docs on exports: they are copied into the shipped glue JS.)

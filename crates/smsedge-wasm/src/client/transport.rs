@@ -14,8 +14,9 @@ use smsedge_core::api::{
 };
 use wasm_bindgen::prelude::*;
 
-use super::{Finish, Inner, MAX_TIMER_MS, get, set};
+use super::{Finish, Inner, MAX_TIMER_MS};
 use crate::error::Error;
+use crate::js::{get, set};
 
 #[wasm_bindgen]
 extern "C" {
@@ -122,7 +123,11 @@ pub struct Exchange {
 
 impl Exchange {
     /// A call that sends `request` (or fails with its error) and finishes as asked.
-    pub(crate) fn new(inner: Rc<Inner>, request: Result<HttpRequest, Error>, finish: Finish) -> Self {
+    pub(crate) fn new(
+        inner: Rc<Inner>,
+        request: Result<HttpRequest, Error>,
+        finish: Finish,
+    ) -> Self {
         match request {
             Ok(request) => Self {
                 run: Some(Run {
@@ -494,7 +499,10 @@ fn error_code(error: &JsValue) -> Option<String> {
 
 /// A short description of a JS error: `name: message (code)`. Never headers.
 fn describe(error: &JsValue) -> String {
-    let mut out = match (get(error, "name").as_string(), get(error, "message").as_string()) {
+    let mut out = match (
+        get(error, "name").as_string(),
+        get(error, "message").as_string(),
+    ) {
         (Some(n), Some(m)) => n + ": " + &m,
         (None, Some(m)) => m,
         _ => error.as_string().unwrap_or_else(|| "fetch failed".into()),
@@ -510,8 +518,8 @@ fn describe(error: &JsValue) -> String {
 /// Response headers from a `Headers` object (iterable) or a plain object.
 fn read_headers(value: &JsValue) -> Headers {
     let mut headers = Headers::new();
-    let iterable = Reflect::get(value, &js_sys::Symbol::iterator().into())
-        .is_ok_and(|f| f.is_function());
+    let iterable =
+        Reflect::get(value, &js_sys::Symbol::iterator().into()).is_ok_and(|f| f.is_function());
     let entries = match iterable.then(|| array_from(value)) {
         Some(Ok(items)) => items,
         _ if value.is_object() => Object::entries(value.unchecked_ref()),
