@@ -1,11 +1,10 @@
 //! `checkCampaign` and `checkTollFreeVerification`: the compliance checker for JavaScript.
 
-use serde::Serialize;
 use smsedge_core::compliance::{self as core, Json};
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
-use crate::js::{to_js, type_name};
+use crate::js::{object, type_name};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -133,41 +132,6 @@ export interface ComplianceReport {
 }
 "#;
 
-#[derive(Serialize)]
-struct EvidenceDto<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-}
-
-#[derive(Serialize)]
-struct FindingDto<'a> {
-    rule: &'static str,
-    severity: &'static str,
-    field: &'a str,
-    message: &'a str,
-    fix: &'a str,
-    evidence: Option<EvidenceDto<'a>>,
-    also: &'a [String],
-}
-
-#[derive(Serialize)]
-struct SampleDto<'a> {
-    field: &'a str,
-    encoding: &'static str,
-    segments: usize,
-    units: usize,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ReportDto<'a> {
-    findings: Vec<FindingDto<'a>>,
-    error_count: usize,
-    warning_count: usize,
-    samples: Vec<SampleDto<'a>>,
-}
-
 /// Reads a JS value as the JSON the core checks: `JSON.stringify`, then
 /// [`Json::parse_strict`] (`serde_json`'s rules and error wording, without its code).
 fn json(value: &JsValue, what: &str) -> Result<Json, Error> {
@@ -187,39 +151,46 @@ fn json(value: &JsValue, what: &str) -> Result<Json, Error> {
         .map_err(|e| Error::invalid_argument(format!("{what} cannot be read as JSON: {e}")))
 }
 
-fn report(r: &core::Report) -> Result<JsValue, Error> {
-    // Loops, not `map`/`collect`: fewer generic instantiations in the wasm.
-    let mut findings = Vec::with_capacity(r.findings.len());
+fn report(r: &core::Report) -> JsValue {
+    let count = |n: usize| JsValue::from_f64(n as f64);
+    let findings = js_sys::Array::new();
     for f in &r.findings {
-        findings.push(FindingDto {
-            rule: f.rule,
-            severity: f.severity.as_str(),
-            field: &f.field,
-            message: &f.message,
-            fix: &f.fix,
-            evidence: f.evidence.as_ref().map(|e| EvidenceDto {
-                start: e.start,
-                end: e.end,
-                text: &e.text,
-            }),
-            also: &f.also,
+        let evidence = f.evidence.as_ref().map_or(JsValue::NULL, |e| {
+            object(&[
+                ("start", count(e.start)),
+                ("end", count(e.end)),
+                ("text", JsValue::from_str(&e.text)),
+            ])
         });
+        let also = js_sys::Array::new();
+        for field in &f.also {
+            also.push(&JsValue::from_str(field));
+        }
+        findings.push(&object(&[
+            ("rule", JsValue::from_str(f.rule)),
+            ("severity", JsValue::from_str(f.severity.as_str())),
+            ("field", JsValue::from_str(&f.field)),
+            ("message", JsValue::from_str(&f.message)),
+            ("fix", JsValue::from_str(&f.fix)),
+            ("evidence", evidence),
+            ("also", also.into()),
+        ]));
     }
-    let mut samples = Vec::with_capacity(r.samples.len());
+    let samples = js_sys::Array::new();
     for s in &r.samples {
-        samples.push(SampleDto {
-            field: &s.field,
-            encoding: s.encoding.as_str(),
-            segments: s.segments,
-            units: s.units,
-        });
+        samples.push(&object(&[
+            ("field", JsValue::from_str(&s.field)),
+            ("encoding", JsValue::from_str(s.encoding.as_str())),
+            ("segments", count(s.segments)),
+            ("units", count(s.units)),
+        ]));
     }
-    to_js(&ReportDto {
-        findings,
-        error_count: r.error_count,
-        warning_count: r.warning_count,
-        samples,
-    })
+    object(&[
+        ("findings", findings.into()),
+        ("errorCount", count(r.error_count)),
+        ("warningCount", count(r.warning_count)),
+        ("samples", samples.into()),
+    ])
 }
 
 /// Checks a 10DLC campaign (the `campaignBuilder` body plus `brandName`, `brandAliases` and
@@ -228,7 +199,9 @@ fn report(r: &core::Report) -> Result<JsValue, Error> {
 pub fn check_campaign(
     #[wasm_bindgen(unchecked_param_type = "CampaignInput")] campaign: JsValue,
 ) -> Result<JsValue, Error> {
-    report(&core::check_campaign(&json(&campaign, "campaign")?)?)
+    Ok(report(&core::check_campaign(&json(
+        &campaign, "campaign",
+    )?)?))
 }
 
 /// Checks a toll-free verification request against every documented rejection reason.
@@ -236,7 +209,7 @@ pub fn check_campaign(
 pub fn check_toll_free_verification(
     #[wasm_bindgen(unchecked_param_type = "TollFreeVerificationInput")] request: JsValue,
 ) -> Result<JsValue, Error> {
-    report(&core::check_toll_free_verification(&json(
+    Ok(report(&core::check_toll_free_verification(&json(
         &request, "request",
-    )?)?)
+    )?)?))
 }

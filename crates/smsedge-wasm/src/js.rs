@@ -203,11 +203,3 @@ impl Fields {
             .transpose()
     }
 }
-
-/// Converts a result DTO to a plain JS object (never a `Map`; `None` becomes `null`).
-#[cfg(feature = "compliance")]
-pub(crate) fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| Error::internal(e.to_string()))
-}
