@@ -2,12 +2,13 @@
 // - the wasm-bindgen glue (pkg/dist/*/smsedge.js), minified in place: whitespace, comments and
 //   syntax only, the names kept, so stack traces stay readable (-25% gzipped);
 // - the CommonJS entries for Node (`require('smsedge')`, `require('smsedge/webhooks')`),
-//   bundled from the ESM ones: one self-contained .cjs file each, next to its ESM entry,
-//   reading the same .wasm files, minified the same way;
+//   bundled from the ESM ones, next to them, reading the same .wasm files, minified the same
+//   way, and the two CommonJS modules they share (errors.cjs, webhook-verifier.cjs);
 // - the full build's declarations as a .d.cts file.
 import { build, transform } from 'esbuild';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const pkg = fileURLToPath(new URL('../pkg/', import.meta.url));
@@ -25,9 +26,47 @@ for (const name of ['full', 'webhooks']) {
   writeFileSync(glue, code);
 }
 
-for (const [from, to] of [['index.node.js', 'index.cjs'], ['webhooks.node.js', 'webhooks.cjs']]) {
+// NOTE: the modules both CommonJS entries use are CommonJS files of their own, required by
+// both, as the ESM entries share them: one `SmsEdgeError` class whichever entry threw, and
+// the webhook verifier and its glue once (`webhook-verifier.cjs` also gives its `initSync`).
+const SHARED = {
+  'errors.js': './errors.cjs',
+  'webhook-verifier.js': './webhook-verifier.cjs',
+  'dist/webhooks/smsedge.js': './webhook-verifier.cjs',
+};
+
+/** Resolves the shared modules (but `keep`) to their CommonJS files, as external requires. */
+function shared(keep) {
+  return {
+    name: 'shared',
+    setup(b) {
+      b.onResolve({ filter: /^\./ }, (args) => {
+        const file = path.relative(pkg, path.resolve(args.resolveDir, args.path)).split(path.sep).join('/');
+        const to = SHARED[file];
+        return to && !keep.includes(file) ? { path: to, external: true } : undefined;
+      });
+    },
+  };
+}
+
+const CJS = [
+  ['errors.cjs', "export * from './errors.js';", ['errors.js']],
+  [
+    'webhook-verifier.cjs',
+    "export * from './webhook-verifier.js';\nexport { initSync } from './dist/webhooks/smsedge.js';",
+    ['webhook-verifier.js', 'dist/webhooks/smsedge.js'],
+  ],
+  ['webhooks.cjs', 'webhooks.node.js', []],
+  ['index.cjs', 'index.node.js', []],
+];
+// Each: the output, its entry (a file, or the source of a re-exporting module), what it bundles
+// of the shared modules.
+for (const [to, entry, keep] of CJS) {
+  const file = !entry.startsWith('export');
   await build({
-    entryPoints: [`${pkg}${from}`],
+    ...(file
+      ? { entryPoints: [`${pkg}${entry}`] }
+      : { stdin: { contents: entry, resolveDir: pkg, sourcefile: to.replace('.cjs', '.entry.js') } }),
     outfile: `${pkg}${to}`,
     bundle: true,
     format: 'cjs',
@@ -35,6 +74,7 @@ for (const [from, to] of [['index.node.js', 'index.cjs'], ['webhooks.node.js', '
     target: 'node20',
     inject: [shim],
     define: { 'import.meta.url': 'importMetaUrl' },
+    plugins: [shared(keep)],
     logLevel: 'warning',
     ...MINIFY,
   });
@@ -50,4 +90,4 @@ if (existsSync(generated)) {
   rmSync(generated);
 }
 rmSync(`${pkg}dist/full/smsedge_bg.wasm.d.ts`, { force: true });
-console.log('pkg: index.cjs, webhooks.cjs');
+console.log(`pkg: ${CJS.map(([to]) => to).join(', ')}`);
