@@ -157,10 +157,14 @@ impl Fields {
         for key in js_sys::Object::keys(&object).iter() {
             let key = key.as_string().unwrap_or_default();
             if !known.contains(&key.as_str()) {
-                return Err(Error::invalid_argument(format!(
-                    "{what} has no field {key:?}; the fields are {}",
-                    known.join(", ")
-                )));
+                let mut message = format!("{what} has no field {key:?}; the fields are ");
+                for (i, field) in known.iter().enumerate() {
+                    if i > 0 {
+                        message.push_str(", ");
+                    }
+                    message.push_str(field);
+                }
+                return Err(Error::invalid_argument(message));
             }
         }
         Ok(Self {

@@ -1,7 +1,7 @@
 //! Telnyx smart encoding: the per-code-point substitution of look-alike characters.
 
 use super::charset::gsm7_cost;
-use super::smart_table::{PAGES, SMART_TABLE};
+use super::smart_table::{CODE_POINTS, PAGES, ROWS, fields, replacement_ascii};
 use super::utf16::CodePoints;
 
 /// A row of the substitution table, as the public API shows it.
@@ -19,11 +19,14 @@ pub struct Substitution {
 /// path may skip the look-up for them.
 #[must_use]
 pub fn substitution(code_point: u32) -> Option<Substitution> {
-    let key = u16::try_from(code_point).ok()?;
-    let i = SMART_TABLE.binary_search_by_key(&key, |row| row.0).ok()?;
-    SMART_TABLE
-        .get(i)
-        .map(|&(_, replacement, name)| Substitution { replacement, name })
+    table_row(code_point).map(row)
+}
+
+/// Row `i` of the table.
+#[inline]
+fn row(i: usize) -> Substitution {
+    let (replacement, name) = fields(i);
+    Substitution { replacement, name }
 }
 
 /// The position of a code point's row in [`table`], if it has one.
@@ -33,14 +36,15 @@ pub fn table_row(code_point: u32) -> Option<usize> {
     if !PAGES.get(usize::from(key >> 8)).copied().unwrap_or(false) {
         return None;
     }
-    SMART_TABLE.binary_search_by_key(&key, |row| row.0).ok()
+    CODE_POINTS.binary_search(&key).ok()
 }
 
 /// Every row of the table, sorted by code point: `(code point, substitution)`.
 pub fn table() -> impl ExactSizeIterator<Item = (u32, Substitution)> {
-    SMART_TABLE
+    CODE_POINTS
         .iter()
-        .map(|&(cp, replacement, name)| (u32::from(cp), Substitution { replacement, name }))
+        .enumerate()
+        .map(|(i, &cp)| (u32::from(cp), row(i)))
 }
 
 /// A character smart encoding replaced or removed.
@@ -71,13 +75,13 @@ pub struct SmartEncoded {
     pub replacements: Vec<Replacement>,
 }
 
-/// The substitution for a character on the smart-encoding path, if it has one.
+/// The table row of a character on the smart-encoding path, if it has one.
 #[inline]
-pub(crate) fn lookup_fast(cp: u32) -> Option<Substitution> {
+fn row_fast(cp: u32) -> Option<usize> {
     if gsm7_cost(cp) != 0 {
         return None;
     }
-    substitution(cp)
+    table_row(cp)
 }
 
 /// Applies Telnyx smart encoding to UTF-16 text.
@@ -89,28 +93,31 @@ pub(crate) fn lookup_fast(cp: u32) -> Option<Substitution> {
 pub fn smart_encode(text: &[u16]) -> SmartEncoded {
     let mut out = Vec::with_capacity(text.len());
     let mut replacements = Vec::new();
+    // One bit per table row: the rows (so the distinct characters) substituted.
+    let mut rows_seen = [0u64; ROWS.div_ceil(64)];
     let mut copied_to = 0;
     for (index, cp, len) in CodePoints::new(text) {
-        let Some(sub) = lookup_fast(cp) else { continue };
+        let Some(i) = row_fast(cp) else { continue };
+        if let Some(word) = rows_seen.get_mut(i / 64) {
+            *word |= 1 << (i % 64);
+        }
         out.extend_from_slice(text.get(copied_to..index).unwrap_or_default());
-        out.extend(sub.replacement.encode_utf16());
+        out.extend(replacement_ascii(i).iter().map(|&b| u16::from(b)));
         copied_to = index + usize::from(len);
+        let (replacement, name) = fields(i);
         replacements.push(Replacement {
             index,
             code_point: cp,
-            replacement: sub.replacement,
-            name: sub.name,
+            replacement,
+            name,
         });
     }
     out.extend_from_slice(text.get(copied_to..).unwrap_or_default());
-    let mut distinct: Vec<u32> = replacements.iter().map(|r| r.code_point).collect();
-    distinct.sort_unstable();
-    distinct.dedup();
     let length_change = out.len() as i64 - text.len() as i64;
     SmartEncoded {
         text: out,
         applied: !replacements.is_empty(),
-        replaced_character_count: distinct.len(),
+        replaced_character_count: rows_seen.iter().map(|w| w.count_ones() as usize).sum(),
         length_change,
         replacements,
     }
@@ -124,12 +131,12 @@ pub(crate) fn smart_text(text: &[u16]) -> std::borrow::Cow<'_, [u16]> {
         if cp < 0x80 && !matches!(cp, 0x00..=0x1F | 0x60) {
             continue; // printable ASCII other than ` is never substituted
         }
-        let Some(sub) = lookup_fast(cp) else { continue };
+        let Some(i) = row_fast(cp) else { continue };
         if copied_to == 0 && out.is_empty() {
             out.reserve(text.len() + 8);
         }
         out.extend_from_slice(text.get(copied_to..index).unwrap_or_default());
-        out.extend(sub.replacement.encode_utf16());
+        out.extend(replacement_ascii(i).iter().map(|&b| u16::from(b)));
         copied_to = index + usize::from(len);
     }
     if copied_to == 0 && out.is_empty() {
@@ -201,6 +208,67 @@ mod tests {
                 "{s:?}"
             );
         }
+    }
+
+    /// The packed table gives back every row of the page, name included, in code point order.
+    #[test]
+    fn every_row_matches_the_page() {
+        let page: serde_json::Value = serde_json::from_str(include_str!(
+            "../../../../tests/vectors/smart-encoding-table.json"
+        ))
+        .unwrap();
+        let mut want: Vec<(u32, &str, &str)> = page
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|row| {
+                (
+                    u32::try_from(row["codePoint"].as_u64().unwrap()).unwrap(),
+                    row["replacement"].as_str().unwrap(),
+                    row["name"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        want.sort_by_key(|row| row.0);
+        let got: Vec<(u32, &str, &str)> = table()
+            .map(|(cp, sub)| (cp, sub.replacement, sub.name))
+            .collect();
+        assert_eq!(got, want);
+        for (i, &(cp, replacement, name)) in want.iter().enumerate() {
+            assert_eq!(table_row(cp), Some(i), "U+{cp:04X}");
+            let sub = substitution(cp).unwrap();
+            assert_eq!((sub.replacement, sub.name), (replacement, name));
+        }
+        assert_eq!(table().len(), want.len());
+    }
+
+    #[test]
+    fn counts_every_row_once() {
+        let mut text: Vec<u16> = Vec::new();
+        for _ in 0..2 {
+            for (cp, _) in table() {
+                text.extend(u(&format!("x{}", char::from_u32(cp).unwrap())));
+            }
+        }
+        let r = smart_encode(&text);
+        assert_eq!(r.replaced_character_count, ROWS);
+        assert_eq!(r.replacements.len(), 2 * ROWS);
+        let r = smart_encode(&u("\u{ff64}\u{0}\u{ff64}"));
+        assert_eq!(r.replaced_character_count, 2);
+    }
+
+    #[test]
+    fn rows_past_the_end_are_empty() {
+        for i in [ROWS, ROWS + 1, usize::MAX] {
+            assert_eq!(fields(i), ("", ""));
+            assert_eq!(replacement_ascii(i), b"");
+        }
+        for i in 0..ROWS {
+            assert_eq!(replacement_ascii(i), fields(i).0.as_bytes());
+        }
+        assert_eq!(substitution(0x41), None);
+        assert_eq!(substitution(0x1_0000), None);
+        assert_eq!(table_row(0x2018 + 0x1_0000), None);
     }
 
     #[test]

@@ -4,11 +4,30 @@
 //! fullwidth letter ranges U+FF21–FF3A and U+FF41–FF5A given in prose).
 //! `scripts/extract-smart-table.py` re-reads the page; `tests/vectors/smart-encoding-table.json`
 //! holds its output and the tests check this table against it row by row.
+//! `scripts/extract-smart-table.py --rust` writes this file.
+//!
+//! The rows are packed: the code points are one `[u16; ROWS]`, every row's replacement and
+//! name follow each other in one ASCII string, and where each row starts (and where its
+//! name starts) is computed at compile time. No row costs a pointer and a length.
 
-/// `(code point, replacement, name)`, sorted by code point. An empty replacement removes the character.
-pub(crate) static SMART_TABLE: [(u16, &str, &str); 310] = ROWS;
+/// How many rows the table has.
+pub(crate) const ROWS: usize = 310;
 
-const ROWS: [(u16, &str, &str); 310] = [
+/// Lays the rows `(code point, replacement, name)` out as [`CODE_POINTS`], `TEXT` and
+/// `LENGTHS`.
+macro_rules! table {
+    ($(($code_point:literal, $replacement:literal, $name:literal),)*) => {
+        /// The code point of every row, sorted.
+        pub(crate) static CODE_POINTS: [u16; ROWS] = [$($code_point),*];
+        /// Every row's replacement then its name, row after row. An empty replacement
+        /// removes the character.
+        static TEXT: &str = concat!($($replacement, $name),*);
+        /// The byte lengths of every row's replacement and name.
+        const LENGTHS: [(usize, usize); ROWS] = [$(($replacement.len(), $name.len())),*];
+    };
+}
+
+table! {
     (0x0000, "", "Null"),
     (0x0003, "", "End of text"),
     (0x0004, "", "End of transmission"),
@@ -166,22 +185,10 @@ const ROWS: [(u16, &str, &str); 310] = [
     (0x2743, "*", "Heavy teardrop-spoked pinwheel asterisk"),
     (0x2749, "*", "Balloon-spoked asterisk"),
     (0x274A, "*", "Eight teardrop-spoked propeller asterisk"),
-    (
-        0x274B,
-        "*",
-        "Heavy eight teardrop-spoked propeller asterisk",
-    ),
-    (
-        0x275B,
-        "'",
-        "Heavy single turned comma quotation mark ornament",
-    ),
+    (0x274B, "*", "Heavy eight teardrop-spoked propeller asterisk"),
+    (0x275B, "'", "Heavy single turned comma quotation mark ornament"),
     (0x275C, "'", "Heavy single comma quotation mark ornament"),
-    (
-        0x275D,
-        "\"",
-        "Heavy double turned comma quotation mark ornament",
-    ),
+    (0x275D, "\"", "Heavy double turned comma quotation mark ornament"),
     (0x275E, "\"", "Heavy double comma quotation mark ornament"),
     (0x2768, "(", "Medium left parenthesis ornament"),
     (0x2769, ")", "Medium right parenthesis ornament"),
@@ -208,18 +215,10 @@ const ROWS: [(u16, &str, &str); 310] = [
     (0xA789, ":", "Modifier letter colon"),
     (0xA78A, "=", "Modifier letter short equals sign"),
     (0xFE10, "'", "Presentation form for vertical comma"),
-    (
-        0xFE11,
-        "'",
-        "Presentation form for vertical ideographic comma",
-    ),
+    (0xFE11, "'", "Presentation form for vertical ideographic comma"),
     (0xFE13, ":", "Presentation form for vertical colon"),
     (0xFE14, ";", "Presentation form for vertical semicolon"),
-    (
-        0xFE15,
-        "!",
-        "Presentation form for vertical exclamation mark",
-    ),
+    (0xFE15, "!", "Presentation form for vertical exclamation mark"),
     (0xFE16, "?", "Presentation form for vertical question mark"),
     (0xFE50, ",", "Small comma"),
     (0xFE51, ",", "Small ideographic comma"),
@@ -339,15 +338,70 @@ const ROWS: [(u16, &str, &str); 310] = [
     (0xFF5E, "~", "Fullwidth tilde"),
     (0xFF61, ".", "Halfwidth ideographic full stop"),
     (0xFF64, ",", "Halfwidth ideographic comma"),
-];
+}
+
+/// Where every row starts in `TEXT`, then the length of `TEXT`. A text that is not ASCII
+/// or too long for `u16` offsets fails the build.
+static STARTS: [u16; ROWS + 1] = {
+    let mut starts = [0; ROWS + 1];
+    let (mut i, mut at) = (0, 0);
+    while i < ROWS {
+        at += LENGTHS[i].0 + LENGTHS[i].1;
+        i += 1;
+        starts[i] = at as u16;
+    }
+    assert!(TEXT.is_ascii() && at == TEXT.len() && at <= u16::MAX as usize);
+    starts
+};
+
+/// The byte length of every row's replacement.
+static REPLACEMENT_LENS: [u8; ROWS] = {
+    let mut lens = [0; ROWS];
+    let mut i = 0;
+    while i < ROWS {
+        assert!(LENGTHS[i].0 <= u8::MAX as usize);
+        lens[i] = LENGTHS[i].0 as u8;
+        i += 1;
+    }
+    lens
+};
+
+/// Row `i`'s `(replacement, name)`; `("", "")` when there is no row `i`.
+#[inline]
+pub(crate) fn fields(i: usize) -> (&'static str, &'static str) {
+    let (Some(&start), Some(&end), Some(&len)) = (
+        STARTS.get(i),
+        STARTS.get(i.saturating_add(1)),
+        REPLACEMENT_LENS.get(i),
+    ) else {
+        return ("", "");
+    };
+    match TEXT.get(usize::from(start)..usize::from(end)) {
+        Some(row) => row.split_at_checked(usize::from(len)).unwrap_or(("", "")),
+        None => ("", ""),
+    }
+}
+
+/// Row `i`'s replacement as bytes: ASCII (the build checks it), so one byte is one UTF-16
+/// unit. Empty when there is no row `i`.
+#[inline]
+pub(crate) fn replacement_ascii(i: usize) -> &'static [u8] {
+    let (Some(&start), Some(&len)) = (STARTS.get(i), REPLACEMENT_LENS.get(i)) else {
+        return &[];
+    };
+    let start = usize::from(start);
+    TEXT.as_bytes()
+        .get(start..start + usize::from(len))
+        .unwrap_or_default()
+}
 
 /// For each 256-code-point page of the BMP, whether any row falls in it: most text (Latin
 /// letters aside) is in pages with no row, and is rejected without a search.
 pub(crate) static PAGES: [bool; 256] = {
     let mut pages = [false; 256];
     let mut i = 0;
-    while i < ROWS.len() {
-        pages[(ROWS[i].0 >> 8) as usize] = true;
+    while i < ROWS {
+        pages[(CODE_POINTS[i] >> 8) as usize] = true;
         i += 1;
     }
     pages
