@@ -109,6 +109,7 @@ pub(crate) fn type_name(value: &JsValue) -> String {
 // NOTE: one out-of-line helper for every field read (and `set`/`object` for every field
 // written): results are built field by field rather than through serde-wasm-bindgen, whose
 // serializers and interned-key cache (a `HashMap`) cost several KB in each wasm.
+#[cfg(any(feature = "client", feature = "webhooks"))]
 #[inline(never)]
 pub(crate) fn get(value: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or_default()
