@@ -240,52 +240,19 @@ fn json_of(value: &JsValue, name: &str, what: &str) -> Result<Option<Json>, Erro
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let invalid = || Error::invalid_argument(format!("{name}: {what} must be a JSON object"));
-    let text = js_sys::JSON::stringify(value).map_err(|_| invalid())?;
-    let text = text.as_string().ok_or_else(invalid)?;
-    let plain = js_sys::JSON::parse(&text).map_err(|_| invalid())?;
-    to_json(&plain, 0).map(Some).ok_or_else(invalid)
+    to_json(value)
+        .map(Some)
+        .ok_or_else(|| Error::invalid_argument(format!("{name}: {what} must be a JSON object")))
 }
 
-/// Nesting deeper than this is not read (as the core's `Json::parse`).
-const MAX_DEPTH: u32 = 128;
-
-/// A value from `JSON.parse` as the core's [`Json`] (numbers as JavaScript writes them).
-/// `None` when it nests deeper than [`MAX_DEPTH`] (or is not a JSON value).
-pub(crate) fn to_json(value: &JsValue, depth: u32) -> Option<Json> {
-    if depth > MAX_DEPTH {
-        return None;
-    }
-    if value.is_null() {
-        return Some(Json::Null);
-    }
-    if let Some(b) = value.as_bool() {
-        return Some(Json::Bool(b));
-    }
-    if let Some(s) = value.as_string() {
-        return Some(Json::String(s));
-    }
-    if value.as_f64().is_some() {
-        let number: &js_sys::Number = value.unchecked_ref();
-        return number.to_string(10).ok().map(|s| Json::Number(s.into()));
-    }
-    if let Some(array) = value.dyn_ref::<js_sys::Array>() {
-        let mut items = Vec::new();
-        for item in array.iter() {
-            items.push(to_json(&item, depth + 1)?);
-        }
-        return Some(Json::Array(items));
-    }
-    if !value.is_object() {
-        return None;
-    }
-    let mut members = Vec::new();
-    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
-        let entry: js_sys::Array = entry.unchecked_into();
-        let key = entry.get(0).as_string()?;
-        Json::insert(&mut members, key, to_json(&entry.get(1), depth + 1)?);
-    }
-    Some(Json::Object(members))
+/// A JS value as the core's [`Json`], read from its `JSON.stringify` text by the core's
+/// parser (the one the compliance checker uses): numbers as JavaScript writes them,
+/// `NaN`/`Infinity` as `null`, a lone surrogate (escaped by `JSON.stringify`) as U+FFFD.
+/// `None` when `JSON.stringify` throws or gives nothing, or the value nests deeper than
+/// 128 levels (the parser's limit).
+pub(crate) fn to_json(value: &JsValue) -> Option<Json> {
+    let text = js_sys::JSON::stringify(value).ok()?.as_string()?;
+    Json::parse(&text)
 }
 
 /// `{ body, status, attempts, requestId, rateLimit }` for `pkg/client.js`.

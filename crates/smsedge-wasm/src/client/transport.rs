@@ -370,8 +370,8 @@ impl Run {
     }
 }
 
-/// Reads one response through the core: `JSON.parse` reads the body, the core reads the
-/// value through `Json`. Gives the response and the parsed body (`undefined` if not JSON).
+/// Reads one response through the core: `JSON.parse` reads the body, and the core reads
+/// that value (written again by `JSON.stringify`) as `Json`. Gives the response and the parsed body (`undefined` if not JSON).
 fn read(
     request: &HttpRequest,
     status: u16,
@@ -383,7 +383,7 @@ fn read(
 ) -> Result<(ApiResponse, JsValue), ApiError> {
     let text = String::from_utf8_lossy(body).into_owned();
     let parsed = js_sys::JSON::parse(&text).ok();
-    let json = parsed.as_ref().and_then(|v| super::to_json(v, 0));
+    let json = parsed.as_ref().and_then(super::to_json);
     let body = ResponseBody { text, json };
     read_response(
         request.operation,
