@@ -1,5 +1,5 @@
 //! The Telnyx API client for JavaScript: `TelnyxTransport` runs the core's requests over
-//! the platform `fetch` with the core's retry policy, and `TelnyxPager` walks list pages.
+//! the platform `fetch` with the core's retry policy, and its `pager()` walks list pages.
 //!
 //! Everything but the HTTP call is the core's ([`smsedge_core::api`]): request building
 //! and pre-flight checks, error parsing, the retry decision and pagination. This module
@@ -158,7 +158,8 @@ impl Transport {
         Exchange::new(Rc::clone(&self.inner), request, Finish::Response)
     }
 
-    // Starts a walk over every page of a list operation (`TelnyxPager`).
+    // Starts a walk over every page of a list operation: a `TelnyxCall` whose `next()`
+    // fetches each page.
     /// A page walk.
     pub fn pager(
         &self,
@@ -166,9 +167,9 @@ impl Transport {
         path_args: JsValue,
         query: JsValue,
         limits: JsValue,
-    ) -> Result<Pager, Error> {
+    ) -> Result<Exchange, Error> {
         let call = Call::read(name, &path_args, &query, &JsValue::UNDEFINED)?;
-        Pager::new(Rc::clone(&self.inner), call, limits)
+        Pager::new(Rc::clone(&self.inner), call, limits).map(Exchange::pager)
     }
 }
 

@@ -1,4 +1,4 @@
-//! `TelnyxPager`: the core's [`Paginator`] driven over the transport, one page per `next()`.
+//! The page walk: the core's [`Paginator`] driven over the transport, one page per `next()`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,10 +10,9 @@ use super::{Call, Exchange, Finish, Inner};
 use crate::error::Error;
 use crate::js::{Fields, set};
 
-// A walk over the pages of a list operation (internal: `pkg/client.js` iterates it).
-// (One-line `///` docs on exports: they are copied into the shipped glue JS.)
-/// A walk over the pages of a list.
-#[wasm_bindgen(js_name = TelnyxPager, skip_typescript)]
+/// A walk over the pages of a list operation: `pkg/client.js` iterates it, as the
+/// `next()` of the `TelnyxCall` that `TelnyxTransport.pager` gives (one exported class
+/// fewer than a `TelnyxPager` of its own).
 pub struct Pager {
     inner: Rc<Inner>,
     state: Rc<RefCell<State>>,
@@ -54,12 +53,10 @@ impl Pager {
     }
 }
 
-#[wasm_bindgen(js_class = TelnyxPager)]
 impl Pager {
-    // Fetches the next page (a `TelnyxCall`): its result is `{ items, done, stopReason }`,
-    // or `null` when the walk is already over.
-    /// The next page.
-    pub fn next(&self) -> Exchange {
+    /// Fetches the next page (a `TelnyxCall`): its result is `{ items, done, stopReason }`,
+    /// or `null` when the walk is already over.
+    pub(super) fn next(&self) -> Exchange {
         let request = {
             let mut s = self.state.borrow_mut();
             if s.busy {

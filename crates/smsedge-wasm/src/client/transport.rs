@@ -14,7 +14,7 @@ use smsedge_core::api::{
 };
 use wasm_bindgen::prelude::*;
 
-use super::{Finish, Inner, MAX_TIMER_MS};
+use super::{Finish, Inner, MAX_TIMER_MS, Pager};
 use crate::error::Error;
 use crate::js::{get, set};
 
@@ -119,6 +119,8 @@ pub struct Exchange {
     run: Option<Run>,
     /// The outcome of a call that was over before it began.
     result: Option<Result<JsValue, JsValue>>,
+    /// The page walk whose pages `next()` fetches (`TelnyxTransport.pager`).
+    pager: Option<Pager>,
 }
 
 impl Exchange {
@@ -138,6 +140,7 @@ impl Exchange {
                     stage: Stage::Start,
                 }),
                 result: None,
+                pager: None,
             },
             Err(e) => Self::over(Err(e.into())),
         }
@@ -148,6 +151,16 @@ impl Exchange {
         Self {
             run: None,
             result: Some(result),
+            pager: None,
+        }
+    }
+
+    /// A page walk: no call of its own, `next()` gives one per page.
+    pub(crate) fn pager(pager: Pager) -> Self {
+        Self {
+            run: None,
+            result: None,
+            pager: Some(pager),
         }
     }
 }
@@ -170,6 +183,17 @@ impl Exchange {
                 self.run = None;
                 result
             }
+        }
+    }
+
+    // For the walk of `TelnyxTransport.pager`: fetches the next page (a `TelnyxCall`),
+    // whose result is `{ items, done, stopReason }`, or `null` when the walk is over (also
+    // for a call that is not a walk).
+    /// The next page.
+    pub fn next(&self) -> Exchange {
+        match &self.pager {
+            Some(pager) => pager.next(),
+            None => Self::over(Ok(JsValue::NULL)),
         }
     }
 }
