@@ -542,20 +542,30 @@ fn describe(error: &JsValue) -> String {
 /// Response headers from a `Headers` object (iterable) or a plain object.
 fn read_headers(value: &JsValue) -> Headers {
     let mut headers = Headers::new();
-    let iterable =
-        Reflect::get(value, &js_sys::Symbol::iterator().into()).is_ok_and(|f| f.is_function());
-    let entries = match iterable.then(|| array_from(value)) {
-        Some(Ok(items)) => items,
-        _ if value.is_object() => Object::entries(value.unchecked_ref()),
-        _ => return headers,
-    };
-    for entry in entries.iter() {
-        let Ok(entry) = entry.dyn_into::<Array>() else {
-            continue;
-        };
-        if let (Some(name), Some(value)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
+    let mut add = |name: JsValue, value: JsValue| {
+        if let (Some(name), Some(value)) = (name.as_string(), value.as_string()) {
             headers.push(name, value);
         }
+    };
+    let iterable =
+        Reflect::get(value, &js_sys::Symbol::iterator().into()).is_ok_and(|f| f.is_function());
+    match iterable.then(|| array_from(value)) {
+        Some(Ok(items)) => {
+            for entry in items.iter() {
+                if let Ok(entry) = entry.dyn_into::<Array>() {
+                    add(entry.get(0), entry.get(1));
+                }
+            }
+        }
+        // The own enumerable members, as `Object.entries` lists them (`Object.keys` is
+        // imported anyway, `Object.entries` would be one JS import more).
+        _ if value.is_object() => {
+            for key in Object::keys(value.unchecked_ref()).iter() {
+                let member = Reflect::get(value, &key).unwrap_or_default();
+                add(key, member);
+            }
+        }
+        _ => {}
     }
     headers
 }
