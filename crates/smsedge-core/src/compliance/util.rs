@@ -147,6 +147,17 @@ pub(crate) fn join_comma(items: &[&str]) -> String {
     out
 }
 
+/// `a`, `b` and `c` in one string: one non-generic call instead of a `format!` for a
+/// message that is a fixed text around one value.
+#[inline(never)]
+pub(crate) fn cat3(a: &str, b: &str, c: &str) -> String {
+    let mut out = String::with_capacity(a.len() + b.len() + c.len());
+    out.push_str(a);
+    out.push_str(b);
+    out.push_str(c);
+    out
+}
+
 /// The indices `0..n` ordered by `key` (ties keep index order).
 pub(crate) fn order_by(n: usize, key: &dyn Fn(usize) -> u64) -> Vec<usize> {
     let mut pairs: Vec<(u64, usize)> = Vec::with_capacity(n);

@@ -6,7 +6,7 @@ use crate::compliance::context::Ctx;
 use crate::compliance::input::BrandRegistration;
 use crate::compliance::tables::{ENTITY_TYPES, FREE_MAIL, STATES, VERTICALS};
 use crate::compliance::text::{Analysed, registrable};
-use crate::compliance::util::{find_sub, has_sub};
+use crate::compliance::util::{cat3, find_sub, has_sub};
 
 fn brand<'a>(cx: &Ctx<'a>) -> Option<&'a BrandRegistration> {
     cx.brand_registration
@@ -86,9 +86,10 @@ fn sp_usecase(cx: &Ctx) -> Option<Hit> {
     Some(if sp_entity {
         Hit::on(
             "usecase",
-            format!(
-                "The brand is a Sole Proprietor, but the use case is {}.",
-                uc.raw
+            cat3(
+                "The brand is a Sole Proprietor, but the use case is ",
+                &uc.raw,
+                ".",
             ),
             "Sole Proprietor brands must use the SOLE_PROPRIETOR use case.",
         )
@@ -164,7 +165,7 @@ fn brd_ein_format(cx: &Ctx) -> Option<Hit> {
     }
     Some(Hit::on(
         "brand.ein",
-        format!("\"{ein}\" is not an EIN in XX-XXXXXXX form."),
+        cat3("\"", ein, "\" is not an EIN in XX-XXXXXXX form."),
         "Write the EIN as two digits, a hyphen and seven digits, e.g. 12-3456789, with no spaces.",
     ))
 }
@@ -193,7 +194,7 @@ fn brd_phone_e164(cx: &Ctx) -> Option<Hit> {
     }
     Some(Hit::on(
         "brand.phone",
-        format!("\"{phone}\" is not an E.164 number."),
+        cat3("\"", phone, "\" is not an E.164 number."),
         "Write it as +1 and ten digits, with no spaces or punctuation, e.g. +14155550132.",
     ))
 }
@@ -215,7 +216,7 @@ fn brd_state(cx: &Ctx) -> Option<Hit> {
     }
     Some(Hit::on(
         "brand.state",
-        format!("\"{state}\" is not a 2-letter state or province code."),
+        cat3("\"", state, "\" is not a 2-letter state or province code."),
         "Use the postal abbreviation, e.g. TX, NY or ON.",
     ))
 }
@@ -237,7 +238,7 @@ fn brd_country(cx: &Ctx) -> Option<Hit> {
     }
     Some(Hit::on(
         "brand.country",
-        format!("\"{country}\" is not a country 10DLC accepts."),
+        cat3("\"", country, "\" is not a country 10DLC accepts."),
         "Use \"US\" or \"CA\".",
     ))
 }
@@ -297,7 +298,7 @@ fn brd_pobox(cx: &Ctx) -> Option<Hit> {
     }
     Some(Hit::on(
         "brand.street",
-        format!("\"{street}\" is a PO Box."),
+        cat3("\"", street, "\" is a PO Box."),
         "Use the physical business address (street, suite), exactly as USPS formats it.",
     ))
 }
@@ -323,7 +324,11 @@ fn brd_email_domain(cx: &Ctx) -> Option<Hit> {
     if FREE_MAIL.has(domain.as_str()) && !is_sp(cx) {
         return Some(Hit::on(
             "brand.email",
-            format!("{domain} is a free e-mail provider; carriers expect a business domain."),
+            cat3(
+                "",
+                &domain,
+                " is a free e-mail provider; carriers expect a business domain.",
+            ),
             "Use an address on the brand's own domain, e.g. admin@acme.com.",
         ));
     }
@@ -334,7 +339,7 @@ fn brd_email_domain(cx: &Ctx) -> Option<Hit> {
     Some(Hit::on(
         "brand.email",
         format!("The e-mail domain {domain} does not match the website domain {site}."),
-        format!("Use an address @{site}."),
+        cat3("Use an address @", site, "."),
     ))
 }
 
@@ -366,7 +371,11 @@ fn brd_website_root(cx: &Ctx) -> Option<Hit> {
     }
     Some(Hit::on(
         "brand.website",
-        format!("\"{site}\" is a deep link; TCR verifies the root domain."),
+        cat3(
+            "\"",
+            site,
+            "\" is a deep link; TCR verifies the root domain.",
+        ),
         "Use the root domain, e.g. https://acme.com.",
     ))
 }
@@ -417,7 +426,7 @@ fn brd_entity(cx: &Ctx) -> Option<Hit> {
     }
     Some(Hit::on(
         "brand.entityType",
-        format!("\"{entity}\" is not an entity type TCR accepts."),
+        cat3("\"", entity, "\" is not an entity type TCR accepts."),
         "Use PRIVATE_PROFIT, PUBLIC_PROFIT, NON_PROFIT, GOVERNMENT or SOLE_PROPRIETOR.",
     ))
 }
@@ -439,7 +448,7 @@ fn brd_vertical(cx: &Ctx) -> Option<Hit> {
     }
     Some(Hit::on(
         "brand.vertical",
-        format!("\"{vertical}\" is not a TCR industry vertical."),
+        cat3("\"", vertical, "\" is not a TCR industry vertical."),
         "Use a value from the list, e.g. RETAIL, HEALTHCARE, TECHNOLOGY or PROFESSIONAL.",
     ))
 }

@@ -2,20 +2,21 @@
 
 use super::{Applies, Hit, Rule, first_field};
 use crate::compliance::Severity::{Error, Warning};
-use crate::compliance::context::{Ctx, Field};
+use crate::compliance::context::Ctx;
 use crate::compliance::detect;
 use crate::compliance::text::{Analysed, Span};
-use crate::compliance::util::has_sub;
+use crate::compliance::util::{cat3, has_sub};
 
 fn content_hit(
     cx: &Ctx,
     with_flow: bool,
     detect: &dyn Fn(&Analysed) -> Option<Span>,
-    message: &dyn Fn(&Field, Span) -> String,
+    after_quote: &'static str,
     fix: &'static str,
 ) -> Option<Hit> {
     let (field, span, also) = first_field(&cx.content_fields(with_flow), &|f| detect(&f.a))?;
-    Some(Hit::at(field, Some(span), message(field, span), fix).also(also))
+    let message = cat3("\"", &field.a.slice(span), after_quote);
+    Some(Hit::at(field, Some(span), message, fix).also(also))
 }
 
 /// CNT-SHAFT: sex, hate, alcohol, firearms or tobacco/vape content.
@@ -67,12 +68,7 @@ fn cnt_cannabis(cx: &Ctx) -> Option<Hit> {
         cx,
         true,
         &detect::cannabis,
-        &|f, s| {
-            format!(
-                "\"{}\" is cannabis/CBD content, which carriers prohibit.",
-                f.a.slice(s)
-            )
-        },
+        "\" is cannabis/CBD content, which carriers prohibit.",
         "Remove cannabis and CBD content; it cannot be sent over 10DLC or toll-free.",
     )
 }
@@ -95,12 +91,7 @@ fn cnt_gambling(cx: &Ctx) -> Option<Hit> {
         cx,
         true,
         &detect::gambling,
-        &|f, s| {
-            format!(
-                "\"{}\" is gambling content, which carriers restrict.",
-                f.a.slice(s)
-            )
-        },
+        "\" is gambling content, which carriers restrict.",
         "Remove betting and casino content (licensed operators need special carrier approval).",
     )
 }
@@ -123,12 +114,7 @@ fn cnt_payday(cx: &Ctx) -> Option<Hit> {
         cx,
         true,
         &detect::payday,
-        &|f, s| {
-            format!(
-                "\"{}\" reads as payday or high-risk lending, which carriers prohibit.",
-                f.a.slice(s)
-            )
-        },
+        "\" reads as payday or high-risk lending, which carriers prohibit.",
         "Remove payday, cash-advance and no-credit-check loan offers.",
     )
 }
@@ -152,12 +138,7 @@ fn cnt_debt(cx: &Ctx) -> Option<Hit> {
         cx,
         true,
         &detect::debt,
-        &|f, s| {
-            format!(
-                "\"{}\" is debt relief or third-party collection, which carriers prohibit.",
-                f.a.slice(s)
-            )
-        },
+        "\" is debt relief or third-party collection, which carriers prohibit.",
         "Remove debt relief, consolidation, credit repair and third-party collection content.",
     )
 }
@@ -180,12 +161,7 @@ fn cnt_highrisk_fin(cx: &Ctx) -> Option<Hit> {
         cx,
         true,
         &detect::high_risk_fin,
-        &|f, s| {
-            format!(
-                "\"{}\" is high-risk financial content, which carriers prohibit.",
-                f.a.slice(s)
-            )
-        },
+        "\" is high-risk financial content, which carriers prohibit.",
         "Remove trading signals, guaranteed returns, get-rich-quick and MLM content.",
     )
 }
@@ -215,12 +191,7 @@ fn cnt_sweepstakes(cx: &Ctx) -> Option<Hit> {
         cx,
         false,
         &detect::sweepstakes,
-        &|f, s| {
-            format!(
-                "\"{}\" is a giveaway or sweepstakes, which needs the SWEEPSTAKES use case.",
-                f.a.slice(s)
-            )
-        },
+        "\" is a giveaway or sweepstakes, which needs the SWEEPSTAKES use case.",
         "Remove the giveaway, or register a separate SWEEPSTAKES campaign with official rules.",
     )
 }
@@ -245,12 +216,7 @@ fn cnt_leadgen(cx: &Ctx) -> Option<Hit> {
         cx,
         true,
         &detect::leadgen,
-        &|f, s| {
-            format!(
-                "\"{}\" describes unsolicited or shared-lead messaging, which carriers prohibit.",
-                f.a.slice(s)
-            )
-        },
+        "\" describes unsolicited or shared-lead messaging, which carriers prohibit.",
         "Only text people who opted in with you directly; never buy, rent or share phone numbers or leads.",
     )
 }
@@ -273,7 +239,7 @@ fn cnt_phishing(cx: &Ctx) -> Option<Hit> {
         cx,
         true,
         &detect::phishing,
-        &|f, s| format!("\"{}\" looks like a phishing pattern.", f.a.slice(s)),
+        "\" looks like a phishing pattern.",
         "Never ask for passwords, PINs or card numbers by text; send people to your own signed-in site instead.",
     )
 }

@@ -5,6 +5,7 @@ use crate::compliance::Severity::{Error, Warning};
 use crate::compliance::context::Ctx;
 use crate::compliance::detect;
 use crate::compliance::text::{Scheme, Span, registrable};
+use crate::compliance::util::cat3;
 
 /// LNK-SHORTENER: a public URL shortener is used.
 ///
@@ -34,7 +35,11 @@ fn lnk_shortener(cx: &Ctx) -> Option<Hit> {
         Hit::at(
             &first.field,
             Some(span),
-            format!("{text} uses a public URL shortener, which carriers block."),
+            cat3(
+                "",
+                &text,
+                " uses a public URL shortener, which carriers block.",
+            ),
             "Use a full link on your own domain (e.g. acme.com/track) or a branded short domain.",
         )
         .also(also),
@@ -129,7 +134,7 @@ fn lnk_domain_mismatch(cx: &Ctx) -> Option<Hit> {
             || cx
                 .websites
                 .iter()
-                .any(|w| registrable(host) == w || host.ends_with(&format!(".{w}")))
+                .any(|w| registrable(host) == w || host.ends_with(&cat3(".", w, "")))
     };
     let (first, span, also) = first_sample(cx, &|s| {
         s.field
@@ -144,7 +149,7 @@ fn lnk_domain_mismatch(cx: &Ctx) -> Option<Hit> {
         Hit::at(
             &first.field,
             Some(span),
-            format!("{text} is not on a domain that identifies the brand."),
+            cat3("", &text, " is not on a domain that identifies the brand."),
             "Link to the brand's own domain (the one on the brand registration), e.g. acme.com/….",
         )
         .also(also),
@@ -304,7 +309,7 @@ fn flag_agegate_missing(cx: &Ctx) -> Option<Hit> {
         "ageGatedContent"
     };
     Some(
-        Hit::at(field, Some(span), format!("\"{}\" is age-restricted content, but {flag} is not set.", field.a.slice(span)), format!("Set \"{flag}\": true and verify age at opt-in (alcohol, tobacco, cannabis, gambling and adult content are 18+/21+)."))
+        Hit::at(field, Some(span), format!("\"{}\" is age-restricted content, but {flag} is not set.", field.a.slice(span)), cat3("Set \"", flag, "\": true and verify age at opt-in (alcohol, tobacco, cannabis, gambling and adult content are 18+/21+)."))
             .also(also),
     )
 }

@@ -4,6 +4,7 @@ use super::{Applies, Hit, Rule};
 use crate::compliance::Severity::{Error, Warning};
 use crate::compliance::context::{Ctx, Field};
 use crate::compliance::detect;
+use crate::compliance::util::cat3;
 
 /// FLOW-SHORT: the flow is under 40 characters.
 ///
@@ -104,9 +105,10 @@ fn flow_implied(cx: &Ctx) -> Option<Hit> {
     Some(Hit::at(
         f,
         Some(span),
-        format!(
-            "\"{}\" is implied or bundled consent, which carriers do not accept.",
-            f.a.slice(span)
+        cat3(
+            "\"",
+            &f.a.slice(span),
+            "\" is implied or bundled consent, which carriers do not accept.",
         ),
         "Use a separate, unchecked SMS consent checkbox (or keyword) that is not a condition of purchase or part of the terms of service.",
     ))

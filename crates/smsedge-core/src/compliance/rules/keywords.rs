@@ -4,7 +4,7 @@ use super::{Applies, Hit, Rule};
 use crate::compliance::Severity::{Error, Info, Warning};
 use crate::compliance::context::{Ctx, Field, KeywordList};
 use crate::compliance::detect::{self, KeywordList as Kl};
-use crate::compliance::util::join_comma;
+use crate::compliance::util::{cat3, join_comma};
 
 fn missing_keyword(
     list: Option<&KeywordList>,
@@ -109,8 +109,10 @@ fn kw_conflict(cx: &Ctx) -> Option<Hit> {
                         "{k} is in both {} and {}; a keyword can only do one thing.",
                         a.field.name, b.field.name
                     ),
-                    format!(
-                        "Keep {k} in one list only (STOP is for opt-out, HELP for help, START for opt-in)."
+                    cat3(
+                        "Keep ",
+                        k,
+                        " in one list only (STOP is for opt-out, HELP for help, START for opt-in).",
                     ),
                 ));
             }
@@ -334,7 +336,7 @@ fn ar_optout_content(cx: &Ctx) -> Option<Hit> {
     Some(Hit::at(
         m,
         None,
-        format!("The opt-out reply lacks {missing}."),
+        cat3("The opt-out reply lacks ", missing, "."),
         "Use e.g. \"You have been unsubscribed from Acme messages. No more messages will be sent. Reply START to resubscribe.\"",
     ))
 }
@@ -376,7 +378,7 @@ fn ar_optin_content(cx: &Ctx) -> Option<Hit> {
     Some(Hit::at(
         m,
         None,
-        format!("The opt-in confirmation lacks {}.", join_comma(&missing)),
+        cat3("The opt-in confirmation lacks ", &join_comma(&missing), "."),
         "Use e.g. \"Welcome to Acme alerts! Up to 4 msgs/month. Msg & data rates may apply. Reply HELP for help, STOP to cancel.\"",
     ))
 }
@@ -405,7 +407,7 @@ fn kw_optout_standard(cx: &Ctx) -> Option<Hit> {
     Some(Hit::at(
         &list.field,
         None,
-        format!("optoutKeywords does not list {}.", join_comma(&missing)),
+        cat3("optoutKeywords does not list ", &join_comma(&missing), "."),
         "List every standard opt-out word: STOP, UNSUBSCRIBE, CANCEL, END, QUIT.",
     ))
 }

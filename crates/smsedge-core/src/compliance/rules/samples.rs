@@ -6,6 +6,7 @@ use crate::compliance::context::{Ctx, Field, present};
 use crate::compliance::detect;
 use crate::compliance::difflib;
 use crate::compliance::tables::{ACRONYMS, COMMAND_WORDS};
+use crate::compliance::util::cat3;
 
 /// SMP-COUNT: fewer than 2 or more than 5 samples.
 ///
@@ -343,7 +344,7 @@ fn smp_spam(cx: &Ctx) -> Option<Hit> {
     let (first, span, also) = first_sample(cx, &|s| detect::spam(&s.field.a))?;
     let word = first.field.a.slice(span);
     Some(
-        Hit::at(&first.field, Some(span), format!("\"{word}\" is a spam trigger that carrier filters watch for."), "Rephrase without shouted offers or urgency (e.g. \"Get 20% off this week\" instead of \"FREE!!! ACT NOW\").")
+        Hit::at(&first.field, Some(span), cat3("\"", &word, "\" is a spam trigger that carrier filters watch for."), "Rephrase without shouted offers or urgency (e.g. \"Get 20% off this week\" instead of \"FREE!!! ACT NOW\").")
             .also(also),
     )
 }
@@ -421,7 +422,11 @@ fn tpl_placeholder(cx: &Ctx) -> Option<Hit> {
         Hit::at(
             field,
             Some(span),
-            format!("{text} is an unfilled template placeholder; reviewers need the real value."),
+            cat3(
+                "",
+                &text,
+                " is an unfilled template placeholder; reviewers need the real value.",
+            ),
             "Replace it with the actual brand name, link, phone number or e-mail address.",
         )
         .also(also),

@@ -4,7 +4,7 @@ use super::{Applies, Hit, Rule, owned};
 use crate::compliance::Severity::{Error, Info, Warning};
 use crate::compliance::context::Ctx;
 use crate::compliance::detect;
-use crate::compliance::util::join_comma;
+use crate::compliance::util::{cat3, join_comma};
 
 /// FLD-REQUIRED: a required campaign field is empty.
 ///
@@ -58,15 +58,20 @@ fn fld_usecase(cx: &Ctx) -> Option<Hit> {
     let uc = cx.use_case.as_ref().filter(|u| !u.known)?;
     let upper = uc.raw.to_ascii_uppercase().replace([' ', '-'], "_");
     let hint = if crate::compliance::tables::USE_CASES.has(upper.as_str()) {
-        format!("Write it exactly as \"{upper}\" (upper case, underscores).")
+        cat3(
+            "Write it exactly as \"",
+            &upper,
+            "\" (upper case, underscores).",
+        )
     } else {
         "Use one of the TCR use cases: MIXED, MARKETING, CUSTOMER_CARE, DELIVERY_NOTIFICATION, ACCOUNT_NOTIFICATION, 2FA, SECURITY_ALERT, FRAUD_ALERT, POLLING_VOTING, CHARITY, POLITICAL, LOW_VOLUME, SOLE_PROPRIETOR, EMERGENCY, AGENTS_FRANCHISES, SWEEPSTAKES…".to_string()
     };
     Some(Hit::on(
         cx.use_case_field,
-        format!(
-            "\"{}\" is not a use case The Campaign Registry accepts.",
-            uc.raw
+        cat3(
+            "\"",
+            &uc.raw,
+            "\" is not a use case The Campaign Registry accepts.",
         ),
         hint,
     ))
@@ -175,9 +180,10 @@ fn uc_desc_mismatch(cx: &Ctx) -> Option<Hit> {
     Some(Hit::at(
         d,
         Some(span),
-        format!(
-            "The description mentions promotions, but {} is a transactional use case.",
-            uc.raw
+        cat3(
+            "The description mentions promotions, but ",
+            &uc.raw,
+            " is a transactional use case.",
         ),
         "Remove the promotional content from the description, or register the campaign as MIXED (or MARKETING) if you will send promotions.",
     ))

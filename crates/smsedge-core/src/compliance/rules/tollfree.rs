@@ -5,7 +5,7 @@ use crate::compliance::Severity::{Error, Warning};
 use crate::compliance::context::Ctx;
 use crate::compliance::input::TollFreeVerification;
 use crate::compliance::tables::{ENTITY_TYPES, FREE_MAIL, LEGAL_SUFFIXES, TOLL_FREE_NPAS};
-use crate::compliance::util::{CharClass, join_comma, keep_chars, replace_sub};
+use crate::compliance::util::{CharClass, cat3, join_comma, keep_chars, replace_sub};
 
 fn tfv<'a>(cx: &Ctx<'a>) -> Option<&'a TollFreeVerification> {
     cx.tfv
@@ -145,7 +145,7 @@ fn tfv_brn_country(cx: &Ctx) -> Option<Hit> {
     }
     Some(Hit::on(
         "businessRegistrationCountry",
-        format!("\"{c}\" is not a 2-letter ISO country code."),
+        cat3("\"", c, "\" is not a 2-letter ISO country code."),
         "Use the ISO 3166-1 alpha-2 code, e.g. US, CA or GB.",
     ))
 }
@@ -234,7 +234,7 @@ fn tfv_entity(cx: &Ctx) -> Option<Hit> {
     }
     Some(Hit::on(
         "entityType",
-        format!("\"{e}\" is not an accepted entity type."),
+        cat3("\"", e, "\" is not an accepted entity type."),
         "Use SOLE_PROPRIETOR, PRIVATE_PROFIT, PUBLIC_PROFIT, NON_PROFIT or GOVERNMENT.",
     ))
 }
@@ -302,7 +302,7 @@ fn tfv_website_http(cx: &Ctx) -> Option<Hit> {
     }
     Some(Hit::on(
         "corporateWebsite",
-        format!("\"{w}\" is not an https:// address."),
+        cat3("\"", w, "\" is not an https:// address."),
         "Serve the site over HTTPS and submit the https:// URL.",
     ))
 }
@@ -334,7 +334,11 @@ fn tfv_email_free(cx: &Ctx) -> Option<Hit> {
     }
     Some(Hit::on(
         "businessContactEmail",
-        format!("{domain} is a free e-mail provider; reviewers expect a business domain."),
+        cat3(
+            "",
+            &domain,
+            " is a free e-mail provider; reviewers expect a business domain.",
+        ),
         "Use an address on the company's own domain.",
     ))
 }
@@ -373,7 +377,11 @@ fn tfv_legal_name(cx: &Ctx) -> Option<Hit> {
     }
     Some(Hit::on(
         "businessName",
-        format!("\"{name}\" has no legal suffix such as Inc., LLC or Corp."),
+        cat3(
+            "\"",
+            name,
+            "\" has no legal suffix such as Inc., LLC or Corp.",
+        ),
         "Use the exact legal name on the registration records, including its suffix.",
     ))
 }
@@ -402,7 +410,7 @@ fn tfv_privacy_links(cx: &Ctx) -> Option<Hit> {
     };
     Some(Hit::on(
         field,
-        format!("{field} is missing."),
+        cat3("", field, " is missing."),
         "Link the privacy policy and terms; reviewers check that mobile numbers are not shared.",
     ))
 }

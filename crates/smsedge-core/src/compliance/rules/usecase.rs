@@ -4,6 +4,7 @@ use super::{Applies, Hit, Rule, first_failing, first_sample};
 use crate::compliance::Severity::{Error, Info, Warning};
 use crate::compliance::context::{Ctx, present};
 use crate::compliance::detect;
+use crate::compliance::util::cat3;
 
 /// UC-PROMO-IN-TXN: promotional content in a transactional use case.
 ///
@@ -55,7 +56,7 @@ fn uc_promo_in_other(cx: &Ctx) -> Option<Hit> {
         Hit::at(
             &first.field,
             Some(span),
-            format!("This sample is promotional in a {} campaign.", uc.raw),
+            cat3("This sample is promotional in a ", &uc.raw, " campaign."),
             "Keep promotions out of this campaign, or register them under MIXED or MARKETING.",
         )
         .also(also),
@@ -83,7 +84,7 @@ fn uc_otp_outside_2fa(cx: &Ctx) -> Option<Hit> {
         Hit::at(
             &first.field,
             Some(span),
-            format!("This sample sends a one-time code, but the use case is {}.", uc.raw),
+            cat3("This sample sends a one-time code, but the use case is ", &uc.raw, "."),
             "Send verification codes from a separate 2FA campaign (or choose a 2FA use case), and remove them from these samples.",
         )
         .also(also),
@@ -191,7 +192,7 @@ fn uc_mixed_single(cx: &Ctx) -> Option<Hit> {
     }
     let (first, also) = first_failing(cx, &|_| true)?;
     Some(
-        Hit::at(&first.field, None, format!("A {} campaign should show different kinds of messages, but every sample is the same kind.", uc.raw), "Give each sample a different message type, e.g. an order update, a support reply and a promotion.")
+        Hit::at(&first.field, None, cat3("A ", &uc.raw, " campaign should show different kinds of messages, but every sample is the same kind."), "Give each sample a different message type, e.g. an order update, a support reply and a promotion.")
             .also(also),
     )
 }
