@@ -342,6 +342,7 @@ impl Run {
         let decide = |outcome: &Outcome<'_>| {
             decide(&config.retry, request.method, attempt, outcome, random, now)
         };
+        let before_send = matches!(outcome, Attempt::BeforeSend(_));
         let (decision, error) = match outcome {
             Attempt::Response {
                 status,
@@ -359,15 +360,13 @@ impl Run {
                 }
                 Err(other) => return self.done(Err(other)),
             },
-            Attempt::BeforeSend(message) => (
-                decide(&Outcome::NetworkBeforeSend),
-                ApiError::Network {
-                    message: config.scrub(&message),
-                    attempts: attempt,
-                },
-            ),
-            Attempt::AfterSend(message) => (
-                decide(&Outcome::NetworkAfterSend),
+            // One arm for both network failures: only the outcome given to `decide` differs.
+            Attempt::BeforeSend(message) | Attempt::AfterSend(message) => (
+                decide(if before_send {
+                    &Outcome::NetworkBeforeSend
+                } else {
+                    &Outcome::NetworkAfterSend
+                }),
                 ApiError::Network {
                     message: config.scrub(&message),
                     attempts: attempt,
