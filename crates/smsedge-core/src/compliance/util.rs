@@ -147,15 +147,31 @@ pub(crate) fn join_comma(items: &[&str]) -> String {
     out
 }
 
-/// `a`, `b` and `c` in one string: one non-generic call instead of a `format!` for a
-/// message that is a fixed text around one value.
+/// The concatenation of `parts`: one non-generic call instead of a `format!` for a
+/// message made of fixed texts and string values.
+#[inline(never)]
+pub(crate) fn cat(parts: &[&str]) -> String {
+    let mut len = 0;
+    for p in parts {
+        len += p.len();
+    }
+    let mut out = String::with_capacity(len);
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
+/// `a` to `e` in one string (fixed texts around two values).
+#[inline(never)]
+pub(crate) fn cat5(a: &str, b: &str, c: &str, d: &str, e: &str) -> String {
+    cat(&[a, b, c, d, e])
+}
+
+/// `a`, `b` and `c` in one string (a fixed text around one value).
 #[inline(never)]
 pub(crate) fn cat3(a: &str, b: &str, c: &str) -> String {
-    let mut out = String::with_capacity(a.len() + b.len() + c.len());
-    out.push_str(a);
-    out.push_str(b);
-    out.push_str(c);
-    out
+    cat(&[a, b, c])
 }
 
 /// The indices `0..n` ordered by `key` (ties keep index order).

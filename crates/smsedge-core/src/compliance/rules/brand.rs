@@ -6,7 +6,7 @@ use crate::compliance::context::Ctx;
 use crate::compliance::input::BrandRegistration;
 use crate::compliance::tables::{ENTITY_TYPES, FREE_MAIL, STATES, VERTICALS};
 use crate::compliance::text::{Analysed, registrable};
-use crate::compliance::util::{cat3, find_sub, has_sub};
+use crate::compliance::util::{cat3, cat5, find_sub, has_sub};
 
 fn brand<'a>(cx: &Ctx<'a>) -> Option<&'a BrandRegistration> {
     cx.brand_registration
@@ -338,7 +338,13 @@ fn brd_email_domain(cx: &Ctx) -> Option<Hit> {
     }
     Some(Hit::on(
         "brand.email",
-        format!("The e-mail domain {domain} does not match the website domain {site}."),
+        cat5(
+            "The e-mail domain ",
+            &domain,
+            " does not match the website domain ",
+            site,
+            ".",
+        ),
         cat3("Use an address @", site, "."),
     ))
 }

@@ -5,7 +5,7 @@ use crate::compliance::Severity::{Error, Warning};
 use crate::compliance::context::Ctx;
 use crate::compliance::detect;
 use crate::compliance::text::{Analysed, Span};
-use crate::compliance::util::{cat3, has_sub};
+use crate::compliance::util::{cat3, cat5, has_sub};
 
 fn content_hit(
     cx: &Ctx,
@@ -43,7 +43,7 @@ fn cnt_shaft(cx: &Ctx) -> Option<Hit> {
         Hit::at(
             field,
             Some(span),
-            format!("\"{}\" is {kind} (SHAFT), which carriers prohibit on 10DLC and toll-free.", field.a.slice(span)),
+            cat5("\"", &field.a.slice(span), "\" is ", kind, " (SHAFT), which carriers prohibit on 10DLC and toll-free."),
             "Remove the SHAFT content; alcohol and tobacco need special carrier approval and an age gate, which this tool cannot grant.",
         )
         .also(also),

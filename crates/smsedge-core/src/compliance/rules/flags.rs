@@ -5,7 +5,7 @@ use crate::compliance::Severity::{Error, Warning};
 use crate::compliance::context::Ctx;
 use crate::compliance::detect;
 use crate::compliance::text::{Scheme, Span, registrable};
-use crate::compliance::util::cat3;
+use crate::compliance::util::{cat3, cat5};
 
 /// LNK-SHORTENER: a public URL shortener is used.
 ///
@@ -309,7 +309,7 @@ fn flag_agegate_missing(cx: &Ctx) -> Option<Hit> {
         "ageGatedContent"
     };
     Some(
-        Hit::at(field, Some(span), format!("\"{}\" is age-restricted content, but {flag} is not set.", field.a.slice(span)), cat3("Set \"", flag, "\": true and verify age at opt-in (alcohol, tobacco, cannabis, gambling and adult content are 18+/21+)."))
+        Hit::at(field, Some(span), cat5("\"", &field.a.slice(span), "\" is age-restricted content, but ", flag, " is not set."), cat3("Set \"", flag, "\": true and verify age at opt-in (alcohol, tobacco, cannabis, gambling and adult content are 18+/21+)."))
             .also(also),
     )
 }

@@ -4,7 +4,7 @@ use super::{Applies, Hit, Rule};
 use crate::compliance::Severity::{Error, Info, Warning};
 use crate::compliance::context::{Ctx, Field, KeywordList};
 use crate::compliance::detect::{self, KeywordList as Kl};
-use crate::compliance::util::{cat3, join_comma};
+use crate::compliance::util::{cat3, cat5, join_comma};
 
 fn missing_keyword(
     list: Option<&KeywordList>,
@@ -19,8 +19,14 @@ fn missing_keyword(
     Some(Hit::at(
         &list.field,
         None,
-        format!("{keyword} is not in {name}."),
-        format!("Add {keyword} to {name}, e.g. \"{example}\"."),
+        cat5(keyword, " is not in ", name, ".", ""),
+        cat5(
+            "Add ",
+            keyword,
+            " to ",
+            name,
+            &cat3(", e.g. \"", example, "\"."),
+        ),
     ))
 }
 
@@ -105,9 +111,12 @@ fn kw_conflict(cx: &Ctx) -> Option<Hit> {
                 return Some(Hit::at(
                     &b.field,
                     b.span_of(k),
-                    format!(
-                        "{k} is in both {} and {}; a keyword can only do one thing.",
-                        a.field.name, b.field.name
+                    cat5(
+                        k,
+                        " is in both ",
+                        &a.field.name,
+                        " and ",
+                        &cat3(&b.field.name, "; a keyword can only do one thing.", ""),
                     ),
                     cat3(
                         "Keep ",
@@ -183,8 +192,14 @@ fn kw_unlisted(cx: &Ctx) -> Option<Hit> {
             return Some(Hit::at(
                 f,
                 Some(span),
-                format!("People are told to text {word}, but {word} is not in {name}."),
-                format!("Add {word} to {name} so Telnyx answers it."),
+                cat5(
+                    "People are told to text ",
+                    &word,
+                    ", but ",
+                    &word,
+                    &cat3(" is not in ", name, "."),
+                ),
+                cat5("Add ", &word, " to ", name, " so Telnyx answers it."),
             ));
         }
     }

@@ -6,7 +6,7 @@ use crate::compliance::context::{Ctx, Field, present};
 use crate::compliance::detect;
 use crate::compliance::difflib;
 use crate::compliance::tables::{ACRONYMS, COMMAND_WORDS};
-use crate::compliance::util::cat3;
+use crate::compliance::util::{cat3, cat5};
 
 /// SMP-COUNT: fewer than 2 or more than 5 samples.
 ///
@@ -273,9 +273,12 @@ fn smp_duplicate(cx: &Ctx) -> Option<Hit> {
     Some(Hit::at(
         &b.field,
         None,
-        format!(
-            "{} is nearly the same as {}; carriers reject samples that are too similar.",
-            b.field.name, a.field.name
+        cat5(
+            &b.field.name,
+            " is nearly the same as ",
+            &a.field.name,
+            "; carriers reject samples that are too similar.",
+            "",
         ),
         "Make each sample a different kind of message (e.g. a confirmation, a reminder and a status update), not the same text with small changes.",
     ))

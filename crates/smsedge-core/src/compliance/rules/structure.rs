@@ -4,7 +4,7 @@ use super::{Applies, Hit, Rule, owned};
 use crate::compliance::Severity::{Error, Info, Warning};
 use crate::compliance::context::Ctx;
 use crate::compliance::detect;
-use crate::compliance::util::{cat3, join_comma};
+use crate::compliance::util::{cat3, cat5, join_comma};
 
 /// FLD-REQUIRED: a required campaign field is empty.
 ///
@@ -34,7 +34,7 @@ fn fld_required(cx: &Ctx) -> Option<Hit> {
     Some(
         Hit::on(
             first,
-            format!("Required field{} empty: {list}.", if others.is_empty() { " is" } else { "s are" }),
+            cat3(if others.is_empty() { "Required field is empty: " } else { "Required fields are empty: " }, &list, "."),
             "Fill in every required campaignBuilder field: usecase, description, messageFlow, helpMessage, optinKeywords (e.g. \"START\"), optoutKeywords (e.g. \"STOP\") and helpKeywords (e.g. \"HELP\").",
         )
         .also(others),
@@ -208,11 +208,14 @@ fn fld_type(cx: &Ctx) -> Option<Hit> {
     Some(
         Hit::on(
             first.field.clone(),
-            format!(
-                "{} should be a {} but is a {}; it was ignored.",
-                first.field, first.expected, first.found
+            cat5(
+                &first.field,
+                " should be a ",
+                first.expected,
+                " but is a ",
+                &cat3(first.found, "; it was ignored.", ""),
             ),
-            format!("Send {} as a {}.", first.field, first.expected),
+            cat5("Send ", &first.field, " as a ", first.expected, "."),
         )
         .also(also),
     )

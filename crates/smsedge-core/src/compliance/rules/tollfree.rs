@@ -84,7 +84,7 @@ fn tfv_required(cx: &Ctx) -> Option<Hit> {
     }
     let (first, rest) = missing.split_first()?;
     Some(
-        Hit::on(*first, format!("Required field{} empty: {}.", if rest.is_empty() { " is" } else { "s are" }, join_comma(&missing)), "Fill in every field of the verification request; reviewers reject incomplete submissions.")
+        Hit::on(*first, cat3(if rest.is_empty() { "Required field is empty: " } else { "Required fields are empty: " }, &join_comma(&missing), "."), "Fill in every field of the verification request; reviewers reject incomplete submissions.")
             .also(owned(rest)),
     )
 }
@@ -123,7 +123,7 @@ fn tfv_brn_required(cx: &Ctx) -> Option<Hit> {
     }
     let (first, rest) = missing.split_first()?;
     Some(
-        Hit::on(*first, format!("{} {} required for new toll-free verifications.", join_comma(&missing), if rest.is_empty() { "is" } else { "are" }), "Add the business registration number, its type (EIN, CRA, ABN, VAT, SSN…) and the issuing country (e.g. US).")
+        Hit::on(*first, cat3("", &join_comma(&missing), if rest.is_empty() { " is required for new toll-free verifications." } else { " are required for new toll-free verifications." }), "Add the business registration number, its type (EIN, CRA, ABN, VAT, SSN…) and the issuing country (e.g. US).")
             .also(owned(rest)),
     )
 }
