@@ -1,6 +1,6 @@
 //! 3.9 Sole Proprietor and brand fields (from the optional `brand` block).
 
-use super::{Applies, Hit, Rule};
+use super::{Applies, Hit, Rule, quoted};
 use crate::compliance::Severity::{Error, Warning};
 use crate::compliance::context::Ctx;
 use crate::compliance::input::BrandRegistration;
@@ -163,11 +163,12 @@ fn brd_ein_format(cx: &Ctx) -> Option<Hit> {
     if digit_groups(ein, &[2, 7]) {
         return None;
     }
-    Some(Hit::on(
+    quoted(
         "brand.ein",
-        cat3("\"", ein, "\" is not an EIN in XX-XXXXXXX form."),
+        ein,
+        "\" is not an EIN in XX-XXXXXXX form.",
         "Write the EIN as two digits, a hyphen and seven digits, e.g. 12-3456789, with no spaces.",
-    ))
+    )
 }
 
 /// BRD-PHONE-E164: the brand phone is not E.164.
@@ -192,11 +193,12 @@ fn brd_phone_e164(cx: &Ctx) -> Option<Hit> {
     if ok {
         return None;
     }
-    Some(Hit::on(
+    quoted(
         "brand.phone",
-        cat3("\"", phone, "\" is not an E.164 number."),
+        phone,
+        "\" is not an E.164 number.",
         "Write it as +1 and ten digits, with no spaces or punctuation, e.g. +14155550132.",
-    ))
+    )
 }
 
 /// BRD-STATE: the state is not a 2-letter US state or Canadian province code.
@@ -214,11 +216,12 @@ fn brd_state(cx: &Ctx) -> Option<Hit> {
     if STATES.has(state.trim().to_ascii_uppercase().as_str()) {
         return None;
     }
-    Some(Hit::on(
+    quoted(
         "brand.state",
-        cat3("\"", state, "\" is not a 2-letter state or province code."),
+        state,
+        "\" is not a 2-letter state or province code.",
         "Use the postal abbreviation, e.g. TX, NY or ON.",
-    ))
+    )
 }
 
 /// BRD-COUNTRY: the country is not `US` or `CA`.
@@ -236,11 +239,12 @@ fn brd_country(cx: &Ctx) -> Option<Hit> {
     if matches!(country, "US" | "CA") {
         return None;
     }
-    Some(Hit::on(
+    quoted(
         "brand.country",
-        cat3("\"", country, "\" is not a country 10DLC accepts."),
+        country,
+        "\" is not a country 10DLC accepts.",
         "Use \"US\" or \"CA\".",
-    ))
+    )
 }
 
 /// BRD-POBOX: the street address is a PO Box.
@@ -296,11 +300,12 @@ fn brd_pobox(cx: &Ctx) -> Option<Hit> {
     if !is_po_box(street) {
         return None;
     }
-    Some(Hit::on(
+    quoted(
         "brand.street",
-        cat3("\"", street, "\" is a PO Box."),
+        street,
+        "\" is a PO Box.",
         "Use the physical business address (street, suite), exactly as USPS formats it.",
-    ))
+    )
 }
 
 /// BRD-EMAIL-DOMAIN: the brand e-mail is free-mail, or its domain is not the website's.
@@ -430,11 +435,12 @@ fn brd_entity(cx: &Ctx) -> Option<Hit> {
     if ENTITY_TYPES.has(entity.trim()) {
         return None;
     }
-    Some(Hit::on(
+    quoted(
         "brand.entityType",
-        cat3("\"", entity, "\" is not an entity type TCR accepts."),
+        entity,
+        "\" is not an entity type TCR accepts.",
         "Use PRIVATE_PROFIT, PUBLIC_PROFIT, NON_PROFIT, GOVERNMENT or SOLE_PROPRIETOR.",
-    ))
+    )
 }
 
 /// BRD-VERTICAL: the vertical is not in the industry list.
@@ -452,11 +458,12 @@ fn brd_vertical(cx: &Ctx) -> Option<Hit> {
     if VERTICALS.has(vertical.trim()) {
         return None;
     }
-    Some(Hit::on(
+    quoted(
         "brand.vertical",
-        cat3("\"", vertical, "\" is not a TCR industry vertical."),
+        vertical,
+        "\" is not a TCR industry vertical.",
         "Use a value from the list, e.g. RETAIL, HEALTHCARE, TECHNOLOGY or PROFESSIONAL.",
-    ))
+    )
 }
 
 #[cfg(test)]

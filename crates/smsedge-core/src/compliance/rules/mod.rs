@@ -20,7 +20,7 @@ use std::borrow::Cow;
 
 use super::context::{Ctx, Field, SampleFacts, Submission};
 use super::text::Span;
-use super::util::order_by;
+use super::util::{cat3, order_by};
 use super::{Evidence, Finding, Report, SampleInfo, Severity};
 
 /// Which submissions a rule applies to.
@@ -136,6 +136,17 @@ impl Hit {
         self.also = fields;
         self
     }
+}
+
+/// A hit on `field` whose message quotes `value`: `"value"` then `after_quote`.
+#[inline(never)]
+pub(crate) fn quoted(
+    field: &'static str,
+    value: &str,
+    after_quote: &'static str,
+    fix: &'static str,
+) -> Option<Hit> {
+    Some(Hit::on(field, cat3("\"", value, after_quote), fix))
 }
 
 /// The first sample where `detect` finds something, with the other samples where it does.

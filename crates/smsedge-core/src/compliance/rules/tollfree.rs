@@ -1,6 +1,6 @@
 //! 3.10 Toll-free verification only.
 
-use super::{Applies, Hit, Rule, owned};
+use super::{Applies, Hit, Rule, owned, quoted};
 use crate::compliance::Severity::{Error, Warning};
 use crate::compliance::context::Ctx;
 use crate::compliance::input::TollFreeVerification;
@@ -143,11 +143,12 @@ fn tfv_brn_country(cx: &Ctx) -> Option<Hit> {
     if c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    Some(Hit::on(
+    quoted(
         "businessRegistrationCountry",
-        cat3("\"", c, "\" is not a 2-letter ISO country code."),
+        c,
+        "\" is not a 2-letter ISO country code.",
         "Use the ISO 3166-1 alpha-2 code, e.g. US, CA or GB.",
-    ))
+    )
 }
 
 /// TFV-BRN-FORMAT: the registration number does not fit its type.
@@ -232,11 +233,12 @@ fn tfv_entity(cx: &Ctx) -> Option<Hit> {
     if ENTITY_TYPES.has(e.trim()) {
         return None;
     }
-    Some(Hit::on(
+    quoted(
         "entityType",
-        cat3("\"", e, "\" is not an accepted entity type."),
+        e,
+        "\" is not an accepted entity type.",
         "Use SOLE_PROPRIETOR, PRIVATE_PROFIT, PUBLIC_PROFIT, NON_PROFIT or GOVERNMENT.",
-    ))
+    )
 }
 
 /// TFV-NUMBER-TYPE: a listed number is not toll-free.
@@ -300,11 +302,12 @@ fn tfv_website_http(cx: &Ctx) -> Option<Hit> {
     if w.trim().to_ascii_lowercase().starts_with("https://") {
         return None;
     }
-    Some(Hit::on(
+    quoted(
         "corporateWebsite",
-        cat3("\"", w, "\" is not an https:// address."),
+        w,
+        "\" is not an https:// address.",
         "Serve the site over HTTPS and submit the https:// URL.",
-    ))
+    )
 }
 
 /// TFV-EMAIL-FREE: the contact e-mail is free-mail (non-sole-proprietor).
