@@ -16,7 +16,7 @@ fn content_hit(
 ) -> Option<Hit> {
     let (field, span, also) = first_field(&cx.content_fields(with_flow), &|f| detect(&f.a))?;
     let message = cat3("\"", &field.a.slice(span), after_quote);
-    Some(Hit::at(field, Some(span), message, fix).also(also))
+    Hit::at_also(field, Some(span), message, fix, also)
 }
 
 /// CNT-SHAFT: sex, hate, alcohol, firearms or tobacco/vape content.
@@ -39,14 +39,18 @@ fn cnt_shaft(cx: &Ctx) -> Option<Hit> {
         detect::shaft(&f.a).map(|(s, _)| s)
     })?;
     let kind = detect::shaft(&field.a).map_or("prohibited content", |(_, k)| k.name());
-    Some(
-        Hit::at(
-            field,
-            Some(span),
-            cat5("\"", &field.a.slice(span), "\" is ", kind, " (SHAFT), which carriers prohibit on 10DLC and toll-free."),
-            "Remove the SHAFT content; alcohol and tobacco need special carrier approval and an age gate, which this tool cannot grant.",
-        )
-        .also(also),
+    Hit::at_also(
+        field,
+        Some(span),
+        cat5(
+            "\"",
+            &field.a.slice(span),
+            "\" is ",
+            kind,
+            " (SHAFT), which carriers prohibit on 10DLC and toll-free.",
+        ),
+        "Remove the SHAFT content; alcohol and tobacco need special carrier approval and an age gate, which this tool cannot grant.",
+        also,
     )
 }
 

@@ -31,18 +31,16 @@ fn lnk_shortener(cx: &Ctx) -> Option<Hit> {
             .map(|l| l.span)
     })?;
     let text = first.field.a.slice(span);
-    Some(
-        Hit::at(
-            &first.field,
-            Some(span),
-            cat3(
-                "",
-                &text,
-                " uses a public URL shortener, which carriers block.",
-            ),
-            "Use a full link on your own domain (e.g. acme.com/track) or a branded short domain.",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        Some(span),
+        cat3(
+            "",
+            &text,
+            " uses a public URL shortener, which carriers block.",
+        ),
+        "Use a full link on your own domain (e.g. acme.com/track) or a branded short domain.",
+        also,
     )
 }
 
@@ -68,14 +66,12 @@ fn lnk_url_placeholder(cx: &Ctx) -> Option<Hit> {
             .find(|p| p.class.link)
             .map(|p| p.span)
     })?;
-    Some(
-        Hit::at(
-            &first.field,
-            Some(span),
-            "The link is a placeholder, so reviewers cannot see that its domain belongs to you.",
-            "Show the real link domain, e.g. https://acme.com/track/{{orderId}}.",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        Some(span),
+        "The link is a placeholder, so reviewers cannot see that its domain belongs to you.",
+        "Show the real link domain, e.g. https://acme.com/track/{{orderId}}.",
+        also,
     )
 }
 
@@ -101,14 +97,12 @@ fn lnk_insecure(cx: &Ctx) -> Option<Hit> {
             .find(|l| l.scheme == Scheme::Http)
             .map(|l| l.span)
     })?;
-    Some(
-        Hit::at(
-            &first.field,
-            Some(span),
-            "This link uses http://, which carriers treat as a risk.",
-            "Use an https:// link.",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        Some(span),
+        "This link uses http://, which carriers treat as a risk.",
+        "Use an https:// link.",
+        also,
     )
 }
 
@@ -145,14 +139,12 @@ fn lnk_domain_mismatch(cx: &Ctx) -> Option<Hit> {
             .map(|l| l.span)
     })?;
     let text = first.field.a.slice(span);
-    Some(
-        Hit::at(
-            &first.field,
-            Some(span),
-            cat3("", &text, " is not on a domain that identifies the brand."),
-            "Link to the brand's own domain (the one on the brand registration), e.g. acme.com/….",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        Some(span),
+        cat3("", &text, " is not on a domain that identifies the brand."),
+        "Link to the brand's own domain (the one on the brand registration), e.g. acme.com/….",
+        also,
     )
 }
 
@@ -174,14 +166,12 @@ fn flag_link_undeclared(cx: &Ctx) -> Option<Hit> {
         return None;
     }
     let (first, span, also) = first_sample(cx, &|s| detect::link_or_placeholder(&s.field.a))?;
-    Some(
-        Hit::at(
-            &first.field,
-            Some(span),
-            "This sample contains a link, but embeddedLink is not set.",
-            "Set \"embeddedLink\": true, or remove links from the samples.",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        Some(span),
+        "This sample contains a link, but embeddedLink is not set.",
+        "Set \"embeddedLink\": true, or remove links from the samples.",
+        also,
     )
 }
 
@@ -234,14 +224,12 @@ fn flag_phone_undeclared(cx: &Ctx) -> Option<Hit> {
         return None;
     }
     let (first, span, also) = first_sample(cx, &|s| detect::phone(&s.field.a))?;
-    Some(
-        Hit::at(
-            &first.field,
-            Some(span),
-            "This sample contains a phone number, but embeddedPhone is not set.",
-            "Set \"embeddedPhone\": true, or remove phone numbers from the samples.",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        Some(span),
+        "This sample contains a phone number, but embeddedPhone is not set.",
+        "Set \"embeddedPhone\": true, or remove phone numbers from the samples.",
+        also,
     )
 }
 
@@ -308,9 +296,22 @@ fn flag_agegate_missing(cx: &Ctx) -> Option<Hit> {
     } else {
         "ageGatedContent"
     };
-    Some(
-        Hit::at(field, Some(span), cat5("\"", &field.a.slice(span), "\" is age-restricted content, but ", flag, " is not set."), cat3("Set \"", flag, "\": true and verify age at opt-in (alcohol, tobacco, cannabis, gambling and adult content are 18+/21+)."))
-            .also(also),
+    Hit::at_also(
+        field,
+        Some(span),
+        cat5(
+            "\"",
+            &field.a.slice(span),
+            "\" is age-restricted content, but ",
+            flag,
+            " is not set.",
+        ),
+        cat3(
+            "Set \"",
+            flag,
+            "\": true and verify age at opt-in (alcohol, tobacco, cannabis, gambling and adult content are 18+/21+).",
+        ),
+        also,
     )
 }
 
@@ -331,8 +332,11 @@ fn flag_directlending(cx: &Ctx) -> Option<Hit> {
         return None;
     }
     let (field, span, also) = first_field(&cx.content_fields(false), &|f| detect::lending(&f.a))?;
-    Some(
-        Hit::at(field, Some(span), "This reads as a loan offer, but directLending is not set.", "Set \"directLending\": true if the campaign is about lending, or remove the loan language.")
-            .also(also),
+    Hit::at_also(
+        field,
+        Some(span),
+        "This reads as a loan offer, but directLending is not set.",
+        "Set \"directLending\": true if the campaign is about lending, or remove the loan language.",
+        also,
     )
 }

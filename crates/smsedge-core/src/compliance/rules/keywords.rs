@@ -308,17 +308,15 @@ fn ar_short(cx: &Ctx) -> Option<Hit> {
         }
     }
     let first = found?;
-    Some(
-        Hit::at(
-            first,
-            None,
-            format!(
-                "{} is {} characters; auto-responses need at least 20.",
-                first.name, first.len
-            ),
-            "Write the full reply with the brand, what it is about and how to get help or opt out.",
-        )
-        .also(also),
+    Hit::at_also(
+        first,
+        None,
+        format!(
+            "{} is {} characters; auto-responses need at least 20.",
+            first.name, first.len
+        ),
+        "Write the full reply with the brand, what it is about and how to get help or opt out.",
+        also,
     )
 }
 

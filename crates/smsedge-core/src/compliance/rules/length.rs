@@ -17,14 +17,15 @@ pub(crate) const LEN_SAMPLE_MIN: Rule = Rule {
 
 fn len_sample_min(cx: &Ctx) -> Option<Hit> {
     let (first, also) = first_failing(cx, &|s| s.field.len < 20)?;
-    Some(
-        Hit::at(
-            &first.field,
-            None,
-            format!("This sample is {} characters; samples must be at least 20.", first.field.len),
-            "Write the full message as it will be sent, including the brand name and opt-out instructions.",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        None,
+        format!(
+            "This sample is {} characters; samples must be at least 20.",
+            first.field.len
+        ),
+        "Write the full message as it will be sent, including the brand name and opt-out instructions.",
+        also,
     )
 }
 
@@ -40,17 +41,15 @@ pub(crate) const LEN_SAMPLE_MAX: Rule = Rule {
 
 fn len_sample_max(cx: &Ctx) -> Option<Hit> {
     let (first, also) = first_failing(cx, &|s| s.field.len > 1024)?;
-    Some(
-        Hit::at(
-            &first.field,
-            None,
-            format!(
-                "This sample is {} characters; samples may be at most 1,024.",
-                first.field.len
-            ),
-            "Shorten the sample to the message you will really send (ideally one or two segments).",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        None,
+        format!(
+            "This sample is {} characters; samples may be at most 1,024.",
+            first.field.len
+        ),
+        "Shorten the sample to the message you will really send (ideally one or two segments).",
+        also,
     )
 }
 
@@ -69,14 +68,16 @@ pub(crate) const LEN_SEGMENTS: Rule = Rule {
 fn len_segments(cx: &Ctx) -> Option<Hit> {
     let (first, also) = first_failing(cx, &|s| s.count.is_some_and(|c| c.segments > MAX_SEGMENTS))?;
     let c = first.count?;
-    Some(
-        Hit::at(
-            &first.field,
-            None,
-            format!("This sample needs {} {} segments; Telnyx refuses messages over {MAX_SEGMENTS}.", c.segments, c.encoding.as_str()),
-            "Shorten it, and replace emoji and curly quotes so it stays GSM-7 (160 characters per segment instead of 70).",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        None,
+        format!(
+            "This sample needs {} {} segments; Telnyx refuses messages over {MAX_SEGMENTS}.",
+            c.segments,
+            c.encoding.as_str()
+        ),
+        "Shorten it, and replace emoji and curly quotes so it stays GSM-7 (160 characters per segment instead of 70).",
+        also,
     )
 }
 
@@ -96,14 +97,15 @@ fn len_2fa(cx: &Ctx) -> Option<Hit> {
     cx.uc().filter(|u| u.is("2FA"))?;
     let (first, also) = first_failing(cx, &|s| s.count.is_some_and(|c| c.segments > 1))?;
     let c = first.count?;
-    Some(
-        Hit::at(
-            &first.field,
-            None,
-            format!("This 2FA sample needs {} segments; codes should arrive in one.", c.segments),
-            "Keep one-time-code messages under 160 GSM-7 characters (70 if they contain an emoji or curly quote).",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        None,
+        format!(
+            "This 2FA sample needs {} segments; codes should arrive in one.",
+            c.segments
+        ),
+        "Keep one-time-code messages under 160 GSM-7 characters (70 if they contain an emoji or curly quote).",
+        also,
     )
 }
 

@@ -120,6 +120,30 @@ impl Hit {
         }
     }
 
+    /// [`Hit::at`] with other fields that have the same problem.
+    pub(crate) fn at_also(
+        field: &Field,
+        span: Option<Span>,
+        message: impl Into<Cow<'static, str>>,
+        fix: impl Into<Cow<'static, str>>,
+        also: Vec<String>,
+    ) -> Option<Self> {
+        Self::at_field_also(field, span, message.into(), fix.into(), also)
+    }
+
+    #[inline(never)]
+    fn at_field_also(
+        field: &Field,
+        span: Option<Span>,
+        message: Cow<'static, str>,
+        fix: Cow<'static, str>,
+        also: Vec<String>,
+    ) -> Option<Self> {
+        let mut hit = Self::at_field(field, span, message, fix);
+        hit.also = also;
+        Some(hit)
+    }
+
     /// Evidence given directly in UTF-16 units.
     pub(crate) fn with_utf16(mut self, field: &Field, start: usize, end: usize) -> Self {
         let (s, e) = (field.a.char_at_utf16(start), field.a.char_at_utf16(end));

@@ -93,14 +93,12 @@ fn smp_optout_none(cx: &Ctx) -> Option<Hit> {
         return None;
     }
     let (first, also) = first_failing(cx, &|_| true)?;
-    Some(
-        Hit::at(
-            &first.field,
-            None,
-            "No sample tells people how to opt out.",
-            "End every sample with opt-out instructions, e.g. \"Reply STOP to opt out.\"",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        None,
+        "No sample tells people how to opt out.",
+        "End every sample with opt-out instructions, e.g. \"Reply STOP to opt out.\"",
+        also,
     )
 }
 
@@ -122,14 +120,12 @@ fn smp_optout_missing(cx: &Ctx) -> Option<Hit> {
         return None;
     }
     let (first, also) = first_failing(cx, &|s| s.opt_out.is_none())?;
-    Some(
-        Hit::at(
-            &first.field,
-            None,
-            "This sample has no opt-out instructions.",
-            "Add \"Reply STOP to opt out.\" to every sample.",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        None,
+        "This sample has no opt-out instructions.",
+        "Add \"Reply STOP to opt out.\" to every sample.",
+        also,
     )
 }
 
@@ -154,14 +150,12 @@ fn smp_brand_none(cx: &Ctx) -> Option<Hit> {
         return None;
     }
     let (first, also) = first_failing(cx, &|_| true)?;
-    Some(
-        Hit::at(
-            &first.field,
-            None,
-            "No sample names the brand, so recipients cannot tell who is texting.",
-            "Start samples with the brand name, e.g. \"Acme: your order has shipped…\".",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        None,
+        "No sample names the brand, so recipients cannot tell who is texting.",
+        "Start samples with the brand name, e.g. \"Acme: your order has shipped…\".",
+        also,
     )
 }
 
@@ -182,14 +176,12 @@ fn smp_brand_missing(cx: &Ctx) -> Option<Hit> {
         return None;
     }
     let (first, also) = first_failing(cx, &|s| s.brand.is_none())?;
-    Some(
-        Hit::at(
-            &first.field,
-            None,
-            "This sample does not name the brand.",
-            "Include the brand name in every sample, e.g. \"Acme: …\".",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        None,
+        "This sample does not name the brand.",
+        "Include the brand name in every sample, e.g. \"Acme: …\".",
+        also,
     )
 }
 
@@ -226,14 +218,12 @@ fn smp_generic(cx: &Ctx) -> Option<Hit> {
         }
     }
     let (first, span) = found?;
-    Some(
-        Hit::at(
-            &first.field,
-            span,
-            "This sample is generic or placeholder text; carriers reject samples that are not real messages.",
-            "Write the actual message you will send, with the brand name and real details, e.g. \"Acme: your order #4521 has shipped. Track at acme.com/track. Reply STOP to opt out.\"",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        span,
+        "This sample is generic or placeholder text; carriers reject samples that are not real messages.",
+        "Write the actual message you will send, with the brand name and real details, e.g. \"Acme: your order #4521 has shipped. Track at acme.com/track. Reply STOP to opt out.\"",
+        also,
     )
 }
 
@@ -319,14 +309,12 @@ fn smp_allcaps(cx: &Ctx) -> Option<Hit> {
         let (caps, total) = detect::caps_counts(&s.field.a, &excluded);
         (caps >= 5 && caps * 2 >= total) || (total >= 4 && caps * 5 >= total * 4)
     })?;
-    Some(
-        Hit::at(
-            &first.field,
-            None,
-            "Most of this sample is in capital letters, which carriers treat as spam.",
-            "Write in sentence case; keep capitals for the brand and keywords like STOP and HELP.",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        None,
+        "Most of this sample is in capital letters, which carriers treat as spam.",
+        "Write in sentence case; keep capitals for the brand and keywords like STOP and HELP.",
+        also,
     )
 }
 
@@ -346,9 +334,16 @@ pub(crate) const SMP_SPAM_TRIGGERS: Rule = Rule {
 fn smp_spam(cx: &Ctx) -> Option<Hit> {
     let (first, span, also) = first_sample(cx, &|s| detect::spam(&s.field.a))?;
     let word = first.field.a.slice(span);
-    Some(
-        Hit::at(&first.field, Some(span), cat3("\"", &word, "\" is a spam trigger that carrier filters watch for."), "Rephrase without shouted offers or urgency (e.g. \"Get 20% off this week\" instead of \"FREE!!! ACT NOW\").")
-            .also(also),
+    Hit::at_also(
+        &first.field,
+        Some(span),
+        cat3(
+            "\"",
+            &word,
+            "\" is a spam trigger that carrier filters watch for.",
+        ),
+        "Rephrase without shouted offers or urgency (e.g. \"Get 20% off this week\" instead of \"FREE!!! ACT NOW\").",
+        also,
     )
 }
 
@@ -367,14 +362,12 @@ pub(crate) const SMP_AUTORESPONSE: Rule = Rule {
 
 fn smp_autoresponse(cx: &Ctx) -> Option<Hit> {
     let (first, span, also) = first_sample(cx, &|s| detect::autoresponse(&s.field.a))?;
-    Some(
-        Hit::at(
-            &first.field,
-            Some(span),
-            "This sample is a STOP confirmation, not a message the campaign sends.",
-            "Put the STOP reply in optoutMessage and use the sample for real campaign content.",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        Some(span),
+        "This sample is a STOP confirmation, not a message the campaign sends.",
+        "Put the STOP reply in optoutMessage and use the sample for real campaign content.",
+        also,
     )
 }
 
@@ -421,17 +414,15 @@ fn tpl_placeholder(cx: &Ctx) -> Option<Hit> {
     };
     also.dedup();
     let text = field.a.slice(span);
-    Some(
-        Hit::at(
-            field,
-            Some(span),
-            cat3(
-                "",
-                &text,
-                " is an unfilled template placeholder; reviewers need the real value.",
-            ),
-            "Replace it with the actual brand name, link, phone number or e-mail address.",
-        )
-        .also(also),
+    Hit::at_also(
+        field,
+        Some(span),
+        cat3(
+            "",
+            &text,
+            " is an unfilled template placeholder; reviewers need the real value.",
+        ),
+        "Replace it with the actual brand name, link, phone number or e-mail address.",
+        also,
     )
 }

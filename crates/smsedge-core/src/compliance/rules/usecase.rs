@@ -25,14 +25,16 @@ pub(crate) const UC_PROMO_IN_TXN: Rule = Rule {
 fn uc_promo_in_txn(cx: &Ctx) -> Option<Hit> {
     let uc = cx.uc().filter(|u| u.forbids_promo())?;
     let (first, span, also) = first_sample(cx, &|s| s.promo)?;
-    Some(
-        Hit::at(
-            &first.field,
-            Some(span),
-            format!("\"{}\" is promotional, but {} is a transactional use case.", first.field.a.slice(span), uc.raw),
-            "Remove promotional language from the samples, or register the campaign as MIXED (or MARKETING).",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        Some(span),
+        format!(
+            "\"{}\" is promotional, but {} is a transactional use case.",
+            first.field.a.slice(span),
+            uc.raw
+        ),
+        "Remove promotional language from the samples, or register the campaign as MIXED (or MARKETING).",
+        also,
     )
 }
 
@@ -52,14 +54,12 @@ pub(crate) const UC_PROMO_IN_OTHER: Rule = Rule {
 fn uc_promo_in_other(cx: &Ctx) -> Option<Hit> {
     let uc = cx.uc().filter(|u| u.is_other())?;
     let (first, span, also) = first_sample(cx, &|s| s.promo)?;
-    Some(
-        Hit::at(
-            &first.field,
-            Some(span),
-            cat3("This sample is promotional in a ", &uc.raw, " campaign."),
-            "Keep promotions out of this campaign, or register them under MIXED or MARKETING.",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        Some(span),
+        cat3("This sample is promotional in a ", &uc.raw, " campaign."),
+        "Keep promotions out of this campaign, or register them under MIXED or MARKETING.",
+        also,
     )
 }
 
@@ -80,14 +80,16 @@ pub(crate) const UC_OTP_OUTSIDE_2FA: Rule = Rule {
 fn uc_otp_outside_2fa(cx: &Ctx) -> Option<Hit> {
     let uc = cx.uc().filter(|u| !u.allows_otp())?;
     let (first, span, also) = first_sample(cx, &|s| s.otp)?;
-    Some(
-        Hit::at(
-            &first.field,
-            Some(span),
-            cat3("This sample sends a one-time code, but the use case is ", &uc.raw, "."),
-            "Send verification codes from a separate 2FA campaign (or choose a 2FA use case), and remove them from these samples.",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        Some(span),
+        cat3(
+            "This sample sends a one-time code, but the use case is ",
+            &uc.raw,
+            ".",
+        ),
+        "Send verification codes from a separate 2FA campaign (or choose a 2FA use case), and remove them from these samples.",
+        also,
     )
 }
 
@@ -107,9 +109,12 @@ pub(crate) const UC_2FA_NOCODE: Rule = Rule {
 fn uc_2fa_nocode(cx: &Ctx) -> Option<Hit> {
     cx.uc().filter(|u| u.is("2FA"))?;
     let (first, also) = first_failing(cx, &|s| s.otp.is_none())?;
-    Some(
-        Hit::at(&first.field, None, "This 2FA sample does not contain a one-time code.", "Every 2FA sample should deliver a code, e.g. \"Your Acme verification code is 847291. It expires in 10 minutes.\"")
-            .also(also),
+    Hit::at_also(
+        &first.field,
+        None,
+        "This 2FA sample does not contain a one-time code.",
+        "Every 2FA sample should deliver a code, e.g. \"Your Acme verification code is 847291. It expires in 10 minutes.\"",
+        also,
     )
 }
 
@@ -128,14 +133,12 @@ pub(crate) const UC_2FA_LINK: Rule = Rule {
 fn uc_2fa_link(cx: &Ctx) -> Option<Hit> {
     cx.uc().filter(|u| u.is("2FA"))?;
     let (first, span, also) = first_sample(cx, &|s| detect::link_or_placeholder(&s.field.a))?;
-    Some(
-        Hit::at(
-            &first.field,
-            Some(span),
-            "2FA messages should not contain links.",
-            "Send only the code and its expiry; drop the link.",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        Some(span),
+        "2FA messages should not contain links.",
+        "Send only the code and its expiry; drop the link.",
+        also,
     )
 }
 
@@ -162,9 +165,12 @@ fn uc_mkt_no_promo(cx: &Ctx) -> Option<Hit> {
         return None;
     }
     let (first, also) = first_failing(cx, &|_| true)?;
-    Some(
-        Hit::at(&first.field, None, "The use case is MARKETING but every sample is a transactional notice.", "Show the promotional messages you will send, or pick the transactional use case that fits (e.g. DELIVERY_NOTIFICATION, ACCOUNT_NOTIFICATION).")
-            .also(also),
+    Hit::at_also(
+        &first.field,
+        None,
+        "The use case is MARKETING but every sample is a transactional notice.",
+        "Show the promotional messages you will send, or pick the transactional use case that fits (e.g. DELIVERY_NOTIFICATION, ACCOUNT_NOTIFICATION).",
+        also,
     )
 }
 
@@ -191,9 +197,16 @@ fn uc_mixed_single(cx: &Ctx) -> Option<Hit> {
         return None;
     }
     let (first, also) = first_failing(cx, &|_| true)?;
-    Some(
-        Hit::at(&first.field, None, cat3("A ", &uc.raw, " campaign should show different kinds of messages, but every sample is the same kind."), "Give each sample a different message type, e.g. an order update, a support reply and a promotion.")
-            .also(also),
+    Hit::at_also(
+        &first.field,
+        None,
+        cat3(
+            "A ",
+            &uc.raw,
+            " campaign should show different kinds of messages, but every sample is the same kind.",
+        ),
+        "Give each sample a different message type, e.g. an order update, a support reply and a promotion.",
+        also,
     )
 }
 
@@ -244,13 +257,11 @@ fn uc_2fa_expiry(cx: &Ctx) -> Option<Hit> {
     let (first, also) = first_failing(cx, &|s| {
         s.otp.is_some() && detect::expiry(&s.field.a).is_none()
     })?;
-    Some(
-        Hit::at(
-            &first.field,
-            None,
-            "This code message does not say when the code expires.",
-            "Add an expiry, e.g. \"This code expires in 10 minutes.\"",
-        )
-        .also(also),
+    Hit::at_also(
+        &first.field,
+        None,
+        "This code message does not say when the code expires.",
+        "Add an expiry, e.g. \"This code expires in 10 minutes.\"",
+        also,
     )
 }
