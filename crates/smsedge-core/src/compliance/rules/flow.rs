@@ -4,7 +4,23 @@ use super::{Applies, Hit, Rule};
 use crate::compliance::Severity::{Error, Warning};
 use crate::compliance::context::{Ctx, Field};
 use crate::compliance::detect;
+use crate::compliance::text::{Analysed, Span};
 use crate::compliance::util::cat3;
+
+/// A hit on the flow `f` (when given) unless `detect` finds what it must say.
+#[inline(never)]
+fn lacks(
+    f: Option<&Field>,
+    detect: fn(&Analysed) -> Option<Span>,
+    message: &'static str,
+    fix: &'static str,
+) -> Option<Hit> {
+    let f = f?;
+    if detect(&f.a).is_some() {
+        return None;
+    }
+    Some(Hit::at(f, None, message, fix))
+}
 
 /// FLOW-SHORT: the flow is under 40 characters.
 ///
@@ -161,16 +177,12 @@ pub(crate) const FLOW_SMS: Rule = Rule {
 };
 
 fn flow_sms(cx: &Ctx) -> Option<Hit> {
-    let f = cx.flow.as_ref()?;
-    if detect::sms_words(&f.a).is_some() {
-        return None;
-    }
-    Some(Hit::at(
-        f,
-        None,
+    lacks(
+        cx.flow.as_ref(),
+        detect::sms_words,
         "The flow never says that people agree to receive text messages.",
         "Quote consent language that names SMS, e.g. \"I agree to receive order updates from Acme via SMS.\"",
-    ))
+    )
 }
 
 /// FLOW-TYPES: the flow doesn't say what messages arrive.
@@ -187,16 +199,12 @@ pub(crate) const FLOW_TYPES: Rule = Rule {
 };
 
 fn flow_types(cx: &Ctx) -> Option<Hit> {
-    let f = cx.flow.as_ref()?;
-    if detect::message_types(&f.a).is_some() {
-        return None;
-    }
-    Some(Hit::at(
-        f,
-        None,
+    lacks(
+        cx.flow.as_ref(),
+        detect::message_types,
         "The flow does not say what kinds of messages people will receive.",
         "Name them, e.g. \"order confirmations, shipping updates and promotional offers\".",
-    ))
+    )
 }
 
 /// FLOW-FREQ: no message-frequency disclosure (10DLC only).
@@ -212,16 +220,12 @@ pub(crate) const FLOW_FREQ: Rule = Rule {
 };
 
 fn flow_freq(cx: &Ctx) -> Option<Hit> {
-    let f = cx.flow.as_ref()?;
-    if detect::frequency(&f.a).is_some() {
-        return None;
-    }
-    Some(Hit::at(
-        f,
-        None,
+    lacks(
+        cx.flow.as_ref(),
+        detect::frequency,
         "The consent language does not disclose how often messages arrive.",
         "Add \"Message frequency varies\" or \"Up to 4 msgs/month\".",
-    ))
+    )
 }
 
 /// FLOW-RATES: no "Msg & data rates may apply" (10DLC only).
@@ -237,16 +241,12 @@ pub(crate) const FLOW_RATES: Rule = Rule {
 };
 
 fn flow_rates(cx: &Ctx) -> Option<Hit> {
-    let f = cx.flow.as_ref()?;
-    if detect::rates(&f.a).is_some() {
-        return None;
-    }
-    Some(Hit::at(
-        f,
-        None,
+    lacks(
+        cx.flow.as_ref(),
+        detect::rates,
         "The consent language does not say that message and data rates may apply.",
         "Add \"Msg & data rates may apply.\"",
-    ))
+    )
 }
 
 /// Marketing consent scope: MARKETING, or a mixed-type use case with a promotional sample.
@@ -273,16 +273,12 @@ pub(crate) const FLOW_CONDITION: Rule = Rule {
 };
 
 fn flow_condition(cx: &Ctx) -> Option<Hit> {
-    let f = marketing_flow(cx)?;
-    if detect::not_a_condition(&f.a).is_some() {
-        return None;
-    }
-    Some(Hit::at(
-        f,
-        None,
+    lacks(
+        marketing_flow(cx),
+        detect::not_a_condition,
         "Marketing consent must say it is not a condition of purchase.",
         "Add \"Consent is not a condition of purchase.\"",
-    ))
+    )
 }
 
 /// FLOW-PRIVACY: marketing consent lacks a privacy-policy or terms reference.
@@ -298,16 +294,12 @@ pub(crate) const FLOW_PRIVACY: Rule = Rule {
 };
 
 fn flow_privacy(cx: &Ctx) -> Option<Hit> {
-    let f = marketing_flow(cx)?;
-    if detect::privacy(&f.a).is_some() {
-        return None;
-    }
-    Some(Hit::at(
-        f,
-        None,
+    lacks(
+        marketing_flow(cx),
+        detect::privacy,
         "Marketing consent should link to the privacy policy and terms.",
         "Add \"Privacy Policy: acme.com/privacy. Terms: acme.com/terms.\"",
-    ))
+    )
 }
 
 /// FLOW-MKT-TYPES: a mixed-type campaign with promotional samples whose consent covers
@@ -329,14 +321,10 @@ fn flow_mkt_types(cx: &Ctx) -> Option<Hit> {
     if !uc.is_mixed_like() || !cx.samples.iter().any(|s| s.promo.is_some()) {
         return None;
     }
-    let f = cx.flow.as_ref()?;
-    if detect::marketing_words(&f.a).is_some() {
-        return None;
-    }
-    Some(Hit::at(
-        f,
-        None,
+    lacks(
+        cx.flow.as_ref(),
+        detect::marketing_words,
         "Some samples are promotional, but the consent language only covers other messages.",
         "Say that people also agree to marketing, e.g. \"…order updates and promotional offers\".",
-    ))
+    )
 }
