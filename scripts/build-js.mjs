@@ -49,24 +49,23 @@ function shared(keep) {
   };
 }
 
+// Each output: its entry (a file, or the source of a module that only re-exports) and which of
+// the shared modules it bundles rather than requires.
 const CJS = [
-  ['errors.cjs', "export * from './errors.js';", ['errors.js']],
-  [
-    'webhook-verifier.cjs',
-    "export * from './webhook-verifier.js';\nexport { initSync } from './dist/webhooks/smsedge.js';",
-    ['webhook-verifier.js', 'dist/webhooks/smsedge.js'],
-  ],
-  ['webhooks.cjs', 'webhooks.node.js', []],
-  ['index.cjs', 'index.node.js', []],
+  { to: 'errors.cjs', entry: 'errors.js', keep: ['errors.js'] },
+  {
+    to: 'webhook-verifier.cjs',
+    source: "export * from './webhook-verifier.js';\nexport { initSync } from './dist/webhooks/smsedge.js';",
+    keep: ['webhook-verifier.js', 'dist/webhooks/smsedge.js'],
+  },
+  { to: 'webhooks.cjs', entry: 'webhooks.node.js', keep: [] },
+  { to: 'index.cjs', entry: 'index.node.js', keep: [] },
 ];
-// Each: the output, its entry (a file, or the source of a re-exporting module), what it bundles
-// of the shared modules.
-for (const [to, entry, keep] of CJS) {
-  const file = !entry.startsWith('export');
+for (const { to, entry, source, keep } of CJS) {
   await build({
-    ...(file
+    ...(entry
       ? { entryPoints: [`${pkg}${entry}`] }
-      : { stdin: { contents: entry, resolveDir: pkg, sourcefile: to.replace('.cjs', '.entry.js') } }),
+      : { stdin: { contents: source, resolveDir: pkg, sourcefile: to.replace('.cjs', '.entry.js') } }),
     outfile: `${pkg}${to}`,
     bundle: true,
     format: 'cjs',
@@ -90,4 +89,4 @@ if (existsSync(generated)) {
   rmSync(generated);
 }
 rmSync(`${pkg}dist/full/smsedge_bg.wasm.d.ts`, { force: true });
-console.log(`pkg: ${CJS.map(([to]) => to).join(', ')}`);
+console.log(`pkg: ${CJS.map(({ to }) => to).join(', ')}`);

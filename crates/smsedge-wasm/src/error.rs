@@ -68,12 +68,10 @@ impl From<smsedge_core::segments::SegmentError> for Error {
         let error = Self::new(e.code(), e.to_string());
         match e {
             SegmentError::NotGsm7 { index, code_point } => {
-                let details = js_sys::Object::new();
-                let _ =
-                    js_sys::Reflect::set(&details, &"index".into(), &JsValue::from(index as u32));
-                let _ =
-                    js_sys::Reflect::set(&details, &"codePoint".into(), &JsValue::from(code_point));
-                error.with_details(details.into())
+                error.with_details(crate::js::object(&[
+                    ("index", JsValue::from(index as u32)),
+                    ("codePoint", JsValue::from(code_point)),
+                ]))
             }
             _ => error,
         }
@@ -110,17 +108,13 @@ pub(crate) fn rate_limit_object(rate_limit: Option<&smsedge_core::api::RateLimit
     let Some(rl) = rate_limit else {
         return JsValue::NULL;
     };
-    let num = |v: Option<u64>| v.map_or(JsValue::NULL, |n| JsValue::from(n as f64));
-    let out = js_sys::Object::new();
-    for (key, value) in [
-        ("limit", rl.limit),
-        ("remaining", rl.remaining),
-        ("reset", rl.reset),
-        ("resetInSecs", rl.reset_in_secs),
-    ] {
-        crate::js::set(&out, key, &num(value));
-    }
-    out.into()
+    let num = |v: Option<u64>| crate::js::number_or_null(v.map(|n| n as f64));
+    crate::js::object(&[
+        ("limit", num(rl.limit)),
+        ("remaining", num(rl.remaining)),
+        ("reset", num(rl.reset)),
+        ("resetInSecs", num(rl.reset_in_secs)),
+    ])
 }
 
 /// API client errors: a non-2xx answer becomes a `TelnyxApiError` (`status`, `code`,
@@ -131,7 +125,7 @@ pub(crate) fn rate_limit_object(rate_limit: Option<&smsedge_core::api::RateLimit
 #[cfg(feature = "client")]
 impl From<smsedge_core::api::ApiError> for Error {
     fn from(e: smsedge_core::api::ApiError) -> Self {
-        use crate::js::set as set_on;
+        use crate::js::{object, set as set_on};
         use smsedge_core::api::ApiError;
         let fields = js_sys::Object::new();
         let set = |key: &str, value: JsValue| set_on(&fields, key, &value);
@@ -143,28 +137,24 @@ impl From<smsedge_core::api::ApiError> for Error {
                 set("code", text(&http.code));
                 let errors = js_sys::Array::new();
                 for item in &http.errors {
-                    let one = js_sys::Object::new();
                     let source = item.source.as_ref().map_or(JsValue::NULL, |s| {
-                        let src = js_sys::Object::new();
-                        set_on(&src, "pointer", &text(&s.pointer));
-                        set_on(&src, "parameter", &text(&s.parameter));
-                        src.into()
+                        object(&[
+                            ("pointer", text(&s.pointer)),
+                            ("parameter", text(&s.parameter)),
+                        ])
                     });
                     let meta = item
                         .meta
                         .as_ref()
                         .and_then(|m| js_sys::JSON::parse(&m.to_text()).ok())
                         .unwrap_or(JsValue::NULL);
-                    for (key, value) in [
+                    errors.push(&object(&[
                         ("code", text(&item.code)),
                         ("title", text(&item.title)),
                         ("detail", text(&item.detail)),
                         ("source", source),
                         ("meta", meta),
-                    ] {
-                        set_on(&one, key, &value);
-                    }
-                    errors.push(&one);
+                    ]));
                 }
                 set("errors", errors.into());
                 set("requestId", text(&http.request_id));

@@ -22,7 +22,7 @@ use smsedge_core::api::{self, ApiResponse, ClientConfig, Json, Operation};
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
-use crate::js::{Fields, get, set, type_name};
+use crate::js::{Fields, get, object, type_name};
 
 pub use pager::Pager;
 pub use transport::Exchange;
@@ -258,29 +258,27 @@ pub(crate) fn to_json(value: &JsValue) -> Option<Json> {
 
 /// `{ body, status, attempts, requestId, rateLimit }` for `pkg/client.js`.
 fn response_object(response: &ApiResponse, parsed: JsValue) -> JsValue {
-    let out = js_sys::Object::new();
     let body = if response.body.is_null() {
         JsValue::UNDEFINED
     } else {
         parsed
     };
-    set(&out, "body", &body);
-    set(&out, "status", &response.status.into());
-    set(&out, "attempts", &response.attempts.into());
-    set(
-        &out,
-        "requestId",
-        &response
-            .request_id
-            .as_deref()
-            .map_or(JsValue::NULL, JsValue::from_str),
-    );
-    set(
-        &out,
-        "rateLimit",
-        &crate::error::rate_limit_object(response.rate_limit.as_ref()),
-    );
-    out.into()
+    object(&[
+        ("body", body),
+        ("status", response.status.into()),
+        ("attempts", response.attempts.into()),
+        (
+            "requestId",
+            response
+                .request_id
+                .as_deref()
+                .map_or(JsValue::NULL, JsValue::from_str),
+        ),
+        (
+            "rateLimit",
+            crate::error::rate_limit_object(response.rate_limit.as_ref()),
+        ),
+    ])
 }
 
 // The catalogue for `pkg/client.js`: `[name, pathParams, kind]` per operation, where kind

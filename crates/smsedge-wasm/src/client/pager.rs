@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use super::{Call, Exchange, Finish, Inner};
 use crate::error::Error;
-use crate::js::{Fields, set};
+use crate::js::{Fields, object};
 
 /// A walk over the pages of a list operation: `pkg/client.js` iterates it, as the
 /// `next()` of the `TelnyxCall` that `TelnyxTransport.pager` gives (one exported class
@@ -93,19 +93,17 @@ pub(super) fn finish(
     let (response, _) = sent.map_err(Error::from)?;
     let items = s.paginator.advance(response.body).map_err(Error::from)?;
     let text = Json::Array(items).to_text();
-    let out = js_sys::Object::new();
-    set(
-        &out,
-        "items",
-        &js_sys::JSON::parse(&text).unwrap_or_else(|_| js_sys::Array::new().into()),
-    );
-    set(&out, "done", &s.paginator.is_done().into());
-    set(
-        &out,
-        "stopReason",
-        &s.paginator
-            .stop_reason()
-            .map_or(JsValue::NULL, |r| r.code().into()),
-    );
-    Ok(out.into())
+    Ok(object(&[
+        (
+            "items",
+            js_sys::JSON::parse(&text).unwrap_or_else(|_| js_sys::Array::new().into()),
+        ),
+        ("done", s.paginator.is_done().into()),
+        (
+            "stopReason",
+            s.paginator
+                .stop_reason()
+                .map_or(JsValue::NULL, |r| r.code().into()),
+        ),
+    ]))
 }
