@@ -250,27 +250,24 @@ pub fn analyze(
         a.units_left as f64,
         a.cost.unwrap_or(f64::NAN),
     ];
-    let parts: Vec<u32> = a
-        .parts
-        .iter()
-        .flat_map(|p| [n(p.start), n(p.end), n(p.units)])
-        .collect();
-    let non_gsm: Vec<u32> = a
-        .non_gsm
-        .iter()
-        .flat_map(|c| {
-            let row = match c.substitution {
-                Some(_) => engine::smart_table_row(c.code_point).map_or(0, |r| n(r) + 1),
-                None => 0,
-            };
-            [n(c.index), n(c.len), c.code_point, row]
-        })
-        .collect();
-    let ext: Vec<u32> = a
-        .extension_chars
-        .iter()
-        .flat_map(|c| [n(c.index), c.code_point])
-        .collect();
+    // Flat u32 rows for the JS side to read; plain loops, as the size-optimised build does
+    // not inline iterator adapters.
+    let mut parts = Vec::with_capacity(a.parts.len() * 3);
+    for p in &a.parts {
+        parts.extend_from_slice(&[n(p.start), n(p.end), n(p.units)]);
+    }
+    let mut non_gsm = Vec::with_capacity(a.non_gsm.len() * 4);
+    for c in &a.non_gsm {
+        let row = match c.substitution {
+            Some(_) => engine::smart_table_row(c.code_point).map_or(0, |r| n(r) + 1),
+            None => 0,
+        };
+        non_gsm.extend_from_slice(&[n(c.index), n(c.len), c.code_point, row]);
+    }
+    let mut ext = Vec::with_capacity(a.extension_chars.len() * 2);
+    for c in &a.extension_chars {
+        ext.extend_from_slice(&[n(c.index), c.code_point]);
+    }
     let warnings = js_sys::Array::new();
     for w in &a.warnings {
         warnings.push(&object(&[

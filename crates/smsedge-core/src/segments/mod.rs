@@ -530,15 +530,16 @@ fn layout<T: Text + ?Sized>(analysed: &T, options: &Options) -> Result<Layout, S
     let (encoding, scan) = choose_encoding(analysed, options)?;
     let mut parts = Vec::new();
     let (segments, units_left) = pack(analysed, encoding, &scan, Some(&mut parts));
-    let extension_chars = if encoding == Encoding::Gsm7 && !scan.uniform {
-        analysed
-            .chars16()
-            .filter(|&(_, cp, _)| gsm7_cost(cp) == 2)
-            .map(|(index, code_point, _)| ExtensionChar { index, code_point })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    // Plain loops here and below: the size-optimised wasm build does not inline
+    // iterator adapters, and these run on every keystroke in the composer.
+    let mut extension_chars = Vec::new();
+    if encoding == Encoding::Gsm7 && !scan.uniform {
+        for (index, code_point, _) in analysed.chars16() {
+            if gsm7_cost(code_point) == 2 {
+                extension_chars.push(ExtensionChar { index, code_point });
+            }
+        }
+    }
     Ok(Layout {
         encoding,
         scan,
@@ -572,19 +573,20 @@ pub fn analyze<T: Text + ?Sized>(text: &T, options: &Options) -> Result<Analysis
         None => layout(text, options)?,
     };
     let preferred = options.sender.default_encoding();
-    let non_gsm = if layout.encoding == preferred && smart.is_none() {
-        Vec::new() // all of the text is in the 7-bit set
-    } else {
-        text.chars16()
-            .filter(|&(_, cp, len)| preferred.cost(cp, len) == 0)
-            .map(|(index, code_point, len)| NonGsmChar {
-                index,
-                len: usize::from(len),
-                code_point,
-                substitution: substitution(code_point),
-            })
-            .collect()
-    };
+    let mut non_gsm = Vec::new();
+    // (When the preferred encoding was kept, all of the text is in its 7-bit set.)
+    if layout.encoding != preferred || smart.is_some() {
+        for (index, code_point, len) in text.chars16() {
+            if preferred.cost(code_point, len) == 0 {
+                non_gsm.push(NonGsmChar {
+                    index,
+                    len: usize::from(len),
+                    code_point,
+                    substitution: substitution(code_point),
+                });
+            }
+        }
+    }
 
     let segments = layout.segments;
     let mut warnings = Vec::new();

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::utf16::CodePoints;
+use super::utf16::{CodePoints, Utf8CodePoints};
 
 mod sealed {
     pub trait Sealed {}
@@ -95,12 +95,7 @@ impl Text for str {
     }
 
     fn chars16(&self) -> impl Iterator<Item = (usize, u32, u8)> + '_ {
-        self.chars().scan(0usize, |index, c| {
-            let at = *index;
-            let len = if u32::from(c) >= 0x10000 { 2 } else { 1 };
-            *index += usize::from(len);
-            Some((at, u32::from(c), len))
-        })
+        Utf8CodePoints::new(self)
     }
 }
 
