@@ -316,7 +316,9 @@ export class WebhookVerifier {
   verify(body: WebhookBody, headers: WebhookHeaders): WebhookEvent;
   /**
    * Reads a fetch `Request`'s raw body (`arrayBuffer()`) and verifies it with its headers.
-   * The promise rejects with `SmsEdgeError`.
+   * The promise rejects with `SmsEdgeError`. Same checks and codes as `verify`, but the
+   * Ed25519 equation runs in WebCrypto where the runtime has Ed25519 there (Workers, Node,
+   * current browsers): about 3 times less CPU per webhook in a Worker.
    */
   verifyRequest(request: WebhookRequest): Promise<WebhookEvent>;
   /** Releases the key's wasm memory now (otherwise it is released when this is collected). */

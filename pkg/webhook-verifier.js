@@ -2,8 +2,9 @@
 // only reads the JavaScript arguments: the body's exact bytes, the two signed headers (from a
 // fetch `Headers` or a plain object), the options and the clock. Every check (the key, the
 // timestamp window, base64, Ed25519 verify_strict, the event envelope) is the wasm's, from the
-// Rust core, and fails with `SmsEdgeError` and its code.
-import { Verifier, readEvent } from './dist/webhooks/smsedge.js';
+// Rust core, and fails with `SmsEdgeError` and its code; only the async `verifyRequest` hands
+// the Ed25519 equation itself to WebCrypto where the platform has it (see `checkAsync`).
+import { Verifier, readEvent, rejectSignature } from './dist/webhooks/smsedge.js';
 import { SmsEdgeError } from './errors.js';
 
 const SIGNATURE = 'telnyx-signature-ed25519';
@@ -100,6 +101,41 @@ function check(verifier, now, body, [signature, timestamp]) {
   return readEvent(decoder.decode(body));
 }
 
+const ED25519 = { name: 'Ed25519' };
+
+/** The key in WebCrypto, or null where it has no Ed25519 (or the key is not canonical). */
+async function platformKey(verifier) {
+  const subtle = globalThis.crypto?.subtle;
+  const raw = verifier.rawKey();
+  if (typeof subtle?.importKey !== 'function' || raw === undefined) return null;
+  try {
+    return await subtle.importKey('raw', raw, ED25519, false, ['verify']);
+  } catch {
+    return null;
+  }
+}
+
+// The async path: the wasm runs every check but the Ed25519 equation (S < L, no small-order R),
+// WebCrypto (native) computes the equation verify_strict computes; without it, the wasm alone.
+async function checkAsync(verifier, key, now, body, values) {
+  const cryptoKey = await key;
+  if (cryptoKey !== null) {
+    const [signature, timestamp] = values;
+    const raw = verifier.prepare(signature, timestamp, clock(now));
+    const prefix = encoder.encode(`${timestamp}|`);
+    const message = new Uint8Array(prefix.length + body.length);
+    message.set(prefix);
+    message.set(body, prefix.length);
+    let valid;
+    try {
+      valid = await globalThis.crypto.subtle.verify(ED25519, cryptoKey, raw, message);
+    } catch {}
+    if (valid === true) return readEvent(decoder.decode(body));
+    if (valid === false) rejectSignature();
+  }
+  return check(verifier, now, body, values);
+}
+
 /**
  * Verifies a Telnyx webhook and returns its event; throws `SmsEdgeError` with the first
  * failing check's code. Pass the raw body exactly as it arrived.
@@ -122,6 +158,7 @@ export function verifyWebhook(body, headers, publicKey, options) {
 export class WebhookVerifier {
   #verifier;
   #now;
+  #key;
 
   constructor(publicKey, options) {
     const { tolerance, now } = readOptions(options);
@@ -148,7 +185,8 @@ export class WebhookVerifier {
     } catch {
       throw invalid(WRONG);
     }
-    return check(this.#verifier, this.#now, readBody(await buffer), values);
+    this.#key ??= platformKey(this.#verifier);
+    return checkAsync(this.#verifier, this.#key, this.#now, readBody(await buffer), values);
   }
 
   /** Releases the key's wasm memory now (otherwise it is released when this is collected). */

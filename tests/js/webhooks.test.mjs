@@ -68,7 +68,7 @@ function asRequest(v, bytes) {
 
 for (const [entryName, entry] of entries) {
   test(`${entryName}: every vector through verifyWebhook, bytes and string`, () => {
-    assert.equal(vectors.length, 184);
+    assert.equal(vectors.length, 185);
     for (const v of vectors) {
       const bytes = bodyBytes(v);
       expectOutcome(v, bytes, () => entry.verifyWebhook(bytes, v.headers, v.publicKey, options(v)), 'Uint8Array');
@@ -87,33 +87,80 @@ for (const [entryName, entry] of entries) {
   });
 
   test(`${entryName}: every vector through WebhookVerifier.verifyRequest(new Request(...))`, async () => {
-    let asRequests = 0;
-    for (const v of vectors) {
-      const bytes = bodyBytes(v);
-      let verifier;
-      try {
-        verifier = new entry.WebhookVerifier(v.publicKey, options(v));
-      } catch (e) {
-        assert.ok(e instanceof main.SmsEdgeError, v.name);
-        assert.equal(e.code, v.expect.error, v.name);
-        continue;
-      }
-      const request = asRequest(v, bytes);
-      if (request === null) {
-        // Not expressible as a fetch Request: the same check with a plain object of headers.
-        expectOutcome(v, bytes, () => verifier.verify(bytes, v.headers), 'plain headers');
-        continue;
-      }
-      asRequests++;
-      if (v.expect.error) {
-        await assert.rejects(verifier.verifyRequest(request), (e) => e instanceof main.SmsEdgeError && e.code === v.expect.error, v.name);
-      } else {
-        checkEvent(v, bytes, await verifier.verifyRequest(request), `${v.name} (verifyRequest)`);
-      }
-    }
+    const asRequests = await requestVectors(entry);
     assert.ok(asRequests > 150, `${asRequests} vectors went through a Request`);
   });
 }
+
+/** Every vector through verifyRequest (plain headers where fetch cannot carry them); how many went as Requests. */
+async function requestVectors(entry) {
+  let asRequests = 0;
+  for (const v of vectors) {
+    const bytes = bodyBytes(v);
+    let verifier;
+    try {
+      verifier = new entry.WebhookVerifier(v.publicKey, options(v));
+    } catch (e) {
+      assert.ok(e instanceof main.SmsEdgeError, v.name);
+      assert.equal(e.code, v.expect.error, v.name);
+      continue;
+    }
+    const request = asRequest(v, bytes);
+    if (request === null) {
+      // Not expressible as a fetch Request: the same check with a plain object of headers.
+      expectOutcome(v, bytes, () => verifier.verify(bytes, v.headers), 'plain headers');
+      continue;
+    }
+    asRequests++;
+    if (v.expect.error) {
+      await assert.rejects(verifier.verifyRequest(request), (e) => e instanceof main.SmsEdgeError && e.code === v.expect.error, v.name);
+    } else {
+      checkEvent(v, bytes, await verifier.verifyRequest(request), `${v.name} (verifyRequest)`);
+    }
+  }
+  return asRequests;
+}
+
+test('verifyRequest: WebCrypto computes the equation where it has Ed25519, and the wasm alone without it, with the same result for every vector', async (t) => {
+  const subtle = globalThis.crypto.subtle;
+  const { verify, importKey } = subtle;
+  const calls = { verify: 0 };
+  t.after(() => {
+    delete subtle.verify;
+    delete subtle.importKey;
+  });
+  subtle.verify = (...args) => {
+    calls.verify++;
+    return verify.apply(subtle, args);
+  };
+  await requestVectors(webhooks);
+  // Every Request that passes the wasm's checks reaches WebCrypto: the 91 valid vectors
+  // (less those fetch cannot carry) and the signature mismatches, the small-order R among them.
+  const small = vectors.find((v) => v.name === 'invalid-signature-small-order-r');
+  assert.ok(calls.verify > 100, `${calls.verify} WebCrypto verifications`);
+  // WebCrypto accepts the small-order R (cofactorless, no order check): the wasm refuses it first.
+  const raw = Uint8Array.from(atob(small.headers['telnyx-signature-ed25519']), (c) => c.charCodeAt(0));
+  const key = await importKey.call(subtle, 'raw', Uint8Array.from(atob(small.publicKey), (c) => c.charCodeAt(0)), { name: 'Ed25519' }, false, ['verify']);
+  const message = new TextEncoder().encode(`${small.headers['telnyx-timestamp']}|${small.body}`);
+  assert.equal(await verify.call(subtle, { name: 'Ed25519' }, key, raw, message), true, 'WebCrypto alone accepts it');
+  const before = calls.verify;
+  await assert.rejects(new webhooks.WebhookVerifier(small.publicKey, options(small)).verifyRequest(asRequest(small, bodyBytes(small))), (e) => e.code === 'signature_mismatch');
+  assert.equal(calls.verify, before, 'refused before WebCrypto');
+
+  // Without Ed25519 in WebCrypto (importKey refuses it), the wasm verifies alone: same results.
+  subtle.importKey = async () => {
+    throw new DOMException('Unrecognized algorithm name', 'NotSupportedError');
+  };
+  calls.verify = 0;
+  assert.ok((await requestVectors(webhooks)) > 150);
+  assert.equal(calls.verify, 0);
+  // And where WebCrypto throws while verifying, too.
+  delete subtle.importKey;
+  subtle.verify = async () => {
+    throw new DOMException('Operation failed', 'OperationError');
+  };
+  assert.ok((await requestVectors(webhooks)) > 150);
+});
 
 // ---- Beyond the vectors, with a key of the test's own ----
 

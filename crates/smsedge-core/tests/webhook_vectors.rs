@@ -247,6 +247,28 @@ fn forge(weak_key: [u8; 32], body: &[u8]) -> (i64, [u8; 64]) {
     panic!("no forgery found");
 }
 
+/// A signature with `R` = the identity that satisfies the cofactorless equation: `S = k·a`
+/// with `k = SHA-512(R ‖ A ‖ message)`, so `[S]B = [k]A = R + [k]A`.
+fn small_order_r(key: &SigningKey, message: &[u8]) -> [u8; 64] {
+    use sha2::{Digest as _, Sha512};
+    let mut r = [0u8; 32];
+    r[0] = 1;
+    let digest = Sha512::new()
+        .chain_update(r)
+        .chain_update(key.verifying_key().as_bytes())
+        .chain_update(message)
+        .finalize();
+    let mut wide = [0u8; 64];
+    wide.copy_from_slice(&digest);
+    let k = curve25519_dalek::Scalar::from_bytes_mod_order_wide(&wide);
+    let s = k * key.to_scalar();
+    let signature: [u8; 64] = [r, s.to_bytes()].concat().try_into().unwrap();
+    let parsed = Signature::from_bytes(&signature);
+    assert!(key.verifying_key().verify(message, &parsed).is_ok());
+    assert!(key.verifying_key().verify_strict(message, &parsed).is_err());
+    signature
+}
+
 // ---- The generator -----------------------------------------------------------------
 
 struct Gen {
@@ -894,6 +916,15 @@ fn signature_vectors(g: &mut Gen) {
     g.push(with_sig(
         "invalid-signature-zero",
         &STANDARD.encode([0u8; 64]),
+        mismatch,
+    ));
+    // R = the identity and S = k·a: the cofactorless equation holds ([S]B = [k]A), so
+    // BoringSSL and OpenSSL (WebCrypto) accept it, but R is of small order and
+    // verify_strict refuses it. Every runtime must give the same answer.
+    let small_r = small_order_r(&g.key, &message(&ts, &body));
+    g.push(with_sig(
+        "invalid-signature-small-order-r",
+        &STANDARD.encode(small_r),
         mismatch,
     ));
     let bom = [b"\xEF\xBB\xBF".as_slice(), &body].concat();

@@ -88,6 +88,32 @@ impl Verifier {
         self.0.verify(body, &headers, now as i64)?;
         Ok(())
     }
+
+    /// Every check of `verify` but the Ed25519 equation (the core's `Verifier::prepare`):
+    /// the signature's 64 bytes, for WebCrypto to finish; throws like `verify`.
+    pub fn prepare(
+        &self,
+        signature: Option<String>,
+        timestamp: Option<String>,
+        now: f64,
+    ) -> Result<Vec<u8>, Error> {
+        let headers = Headers::new(signature.as_deref(), timestamp.as_deref());
+        Ok(self.0.prepare(&headers, now as i64)?.signature.to_vec())
+    }
+
+    /// The key's raw 32 bytes for WebCrypto, or `undefined` when its encoding is not
+    /// canonical (then only `verify` is used).
+    #[wasm_bindgen(js_name = rawKey)]
+    pub fn raw_key(&self) -> Option<Vec<u8>> {
+        let key = self.0.key();
+        key.is_canonical().then(|| key.to_bytes().to_vec())
+    }
+}
+
+/// Throws the `signature_mismatch` error `verify` throws, for a signature WebCrypto refused.
+#[wasm_bindgen(js_name = rejectSignature)]
+pub fn reject_signature() -> Result<(), Error> {
+    Err(WebhookError::SignatureMismatch.into())
 }
 
 /// The event of a verified body, given as text (`new TextDecoder().decode(body)`: one

@@ -84,6 +84,17 @@ impl PublicKey {
         Base64::encode_string(self.0.as_bytes())
     }
 
+    /// Whether the key's 32 bytes are the canonical encoding of its point (its `y` below
+    /// 2^255 − 19). Keys from Telnyx are; a non-canonical one still verifies here, but
+    /// platform crypto may refuse it, so the wasm binding verifies such a key itself.
+    #[must_use]
+    pub fn is_canonical(&self) -> bool {
+        let b = self.0.as_bytes();
+        // y ≥ p exactly when the low byte is at least 0xed, bytes 1–30 are 0xff and
+        // byte 31 without its sign bit is 0x7f.
+        !(b[0] >= 0xed && b[1..31].iter().all(|&x| x == 0xff) && b[31] & 0x7f == 0x7f)
+    }
+
     pub(super) const fn verifying_key(&self) -> &VerifyingKey {
         &self.0
     }

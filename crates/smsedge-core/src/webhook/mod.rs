@@ -102,7 +102,7 @@ pub use payloads::{
     PortingOrderNewComment, PortingOrderRef, PortingOrderSplit, PortingOrderStatus,
     PortingOrderStatusChanged, PortingStatus, Reason, TypedPayload,
 };
-pub use verify::{Verified, Verifier};
+pub use verify::{Prepared, Verified, Verifier, is_small_order_encoding};
 
 /// The tolerance Telnyx's own SDKs use: 300 seconds either way.
 pub const DEFAULT_TOLERANCE_SECS: u64 = 300;

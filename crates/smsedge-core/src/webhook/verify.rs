@@ -13,6 +13,16 @@ pub struct Verified {
     pub timestamp: i64,
 }
 
+/// What [`Verifier::prepare`] established: every check but the Ed25519 equation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Prepared {
+    /// The signed timestamp, in Unix seconds.
+    pub timestamp: i64,
+    /// The decoded signature (`R ‖ S`, `S` canonical, `R` not of small order).
+    pub signature: [u8; 64],
+}
+
 /// A verifier for one public key: parse the key once, verify many requests.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Verifier {
@@ -50,6 +60,44 @@ impl Verifier {
         headers: &Headers<'_>,
         now_unix_secs: i64,
     ) -> Result<Verified, WebhookError> {
+        let prepared = self.prepare(headers, now_unix_secs)?;
+        let timestamp_text = headers.timestamp().unwrap_or_default();
+        self.key
+            .verifying_key()
+            .verify_strict(
+                &signed_message(timestamp_text, body),
+                &Signature::from_bytes(&prepared.signature),
+            )
+            .map_err(|_| WebhookError::SignatureMismatch)?;
+        Ok(Verified {
+            timestamp: prepared.timestamp,
+        })
+    }
+
+    /// Every check of [`verify`](Self::verify) but the Ed25519 equation itself, for a
+    /// caller that has that computed by platform crypto (the wasm binding uses WebCrypto
+    /// in its async `verifyRequest`, native where the runtime has it).
+    ///
+    /// On success the one check left is the cofactorless equation `[S]B = R + [k]A`,
+    /// `k = SHA-512(R ‖ A ‖ {timestamp}|{body})`, with `R` compared by its encoding
+    /// (RFC 8032 §5.1.7 without the cofactor): what `verify_strict` computes, and what
+    /// BoringSSL and OpenSSL (WebCrypto in workerd, Chromium and Node) compute. What
+    /// `verify_strict` adds to that equation is done here: `S < L` (check 10) and a
+    /// small-order `R` refused (`signature_mismatch`, by its encoding, see
+    /// [`is_small_order_encoding`]), the key's own order having been checked when it was
+    /// parsed. So for a key whose encoding is canonical ([`PublicKey::is_canonical`]),
+    /// either way gives the same answer for every input.
+    ///
+    /// # Errors
+    /// Checks 3 to 10 of [the documented order](super#the-order-of-the-checks), then
+    /// [`WebhookError::SignatureMismatch`] for a small-order `R`.
+    // Not inlined: `verify` and the binding's `prepare` share one copy in the wasm.
+    #[inline(never)]
+    pub fn prepare(
+        &self,
+        headers: &Headers<'_>,
+        now_unix_secs: i64,
+    ) -> Result<Prepared, WebhookError> {
         let signature = headers
             .signature()
             .ok_or(WebhookError::MissingSignatureHeader)?;
@@ -59,11 +107,13 @@ impl Verifier {
         let timestamp = parse_timestamp(timestamp_text)?;
         check_window(timestamp, now_unix_secs, self.options.tolerance_secs)?;
         let signature = decode_signature(signature)?;
-        self.key
-            .verifying_key()
-            .verify_strict(&signed_message(timestamp_text, body), &signature)
-            .map_err(|_| WebhookError::SignatureMismatch)?;
-        Ok(Verified { timestamp })
+        if is_small_order_encoding(signature.r_bytes()) {
+            return Err(WebhookError::SignatureMismatch);
+        }
+        Ok(Prepared {
+            timestamp,
+            signature: signature.to_bytes(),
+        })
     }
 
     /// Verifies like [`verify`](Self::verify), then parses the body with [`parse_event`].
@@ -150,6 +200,47 @@ fn is_canonical_scalar(s: &[u8; 32]) -> bool {
         }
     }
     false
+}
+
+/// The encodings of the eight small-order points, with the sign bit (bit 255) cleared: y = 0,
+/// 1, p − 1, the two y of the order-8 points, and the non-canonical y = p and p + 1 (that is,
+/// 0 and 1 again), which `curve25519-dalek` decompresses too.
+const SMALL_ORDER_Y: [[u8; 32]; 7] = {
+    let mut ys = [[0u8; 32]; 7];
+    ys[1][0] = 1;
+    // p − 1, p, p + 1: 0xec/0xed/0xee, then 0xff…, then 0x7f.
+    let mut k = 0;
+    while k < 3 {
+        let mut i = 1;
+        while i < 31 {
+            ys[2 + k][i] = 0xff;
+            i += 1;
+        }
+        ys[2 + k][0] = 0xec + k as u8;
+        ys[2 + k][31] = 0x7f;
+        k += 1;
+    }
+    ys[5] = [
+        0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98,
+        0xf0, 0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53,
+        0xfc, 0x05,
+    ];
+    ys[6] = [
+        0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10, 0x67,
+        0x0f, 0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77, 0x92, 0xac,
+        0x03, 0x7a,
+    ];
+    ys
+};
+
+/// Whether `encoding` decompresses to a point of small order (what `verify_strict` refuses
+/// as `R`), told from the bytes alone: no square root, so the check costs nothing next to
+/// the platform's verification. Tests check it against `curve25519-dalek`.
+#[must_use]
+pub fn is_small_order_encoding(encoding: &[u8; 32]) -> bool {
+    let mut y = *encoding;
+    y[31] &= 0x7f;
+    SMALL_ORDER_Y.contains(&y)
 }
 
 /// The signed message: `{timestamp}|{body}`.
@@ -281,5 +372,108 @@ mod tests {
     #[test]
     fn message_is_timestamp_bar_body() {
         assert_eq!(signed_message("12", b"\xff{}"), b"12|\xff{}");
+    }
+
+    /// Every encoding that `curve25519-dalek` decompresses to a small-order point.
+    fn dalek_small_order(bytes: &[u8; 32]) -> bool {
+        curve25519_dalek::edwards::CompressedEdwardsY(*bytes)
+            .decompress()
+            .is_some_and(|p| p.is_small_order())
+    }
+
+    #[test]
+    fn small_order_encodings_are_exactly_dalek_s() {
+        // Each of the eight torsion points, with either sign bit.
+        for point in curve25519_dalek::constants::EIGHT_TORSION {
+            let mut bytes = point.compress().to_bytes();
+            assert!(is_small_order_encoding(&bytes));
+            bytes[31] ^= 0x80;
+            assert!(is_small_order_encoding(&bytes));
+        }
+        // Every listed y, with either sign bit, is a small-order point for dalek; one bit
+        // flipped anywhere, it is not (for dalek, or here).
+        for y in SMALL_ORDER_Y {
+            for sign in [0, 0x80] {
+                let mut bytes = y;
+                bytes[31] |= sign;
+                assert!(dalek_small_order(&bytes), "{bytes:02x?}");
+                assert!(is_small_order_encoding(&bytes));
+                for bit in 0..255 {
+                    let mut near = bytes;
+                    near[bit / 8] ^= 1 << (bit % 8);
+                    assert_eq!(is_small_order_encoding(&near), dalek_small_order(&near));
+                }
+            }
+        }
+        // A real signature's R is not of small order.
+        let key = ed25519_dalek::SigningKey::from_bytes(&[1; 32]);
+        let signature = ed25519_dalek::Signer::sign(&key, b"1700000000|{}");
+        assert!(!is_small_order_encoding(signature.r_bytes()));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn small_order_check_agrees_with_dalek(bytes in proptest::prelude::any::<[u8; 32]>()) {
+            proptest::prop_assert_eq!(is_small_order_encoding(&bytes), dalek_small_order(&bytes));
+        }
+    }
+
+    #[test]
+    fn prepare_runs_every_check_but_the_equation() {
+        let signing = ed25519_dalek::SigningKey::from_bytes(&[1; 32]);
+        let key = PublicKey::from_bytes(signing.verifying_key().as_bytes()).unwrap();
+        assert!(key.is_canonical());
+        let verifier = Verifier::new(key, Options::default());
+        let signature = ed25519_dalek::Signer::sign(&signing, b"1700000000|{}").to_bytes();
+        let encoded = Base64::encode_string(&signature);
+        let headers = Headers::new(Some(&encoded), Some("1700000000"));
+        let prepared = verifier.prepare(&headers, 1_700_000_000).unwrap();
+        assert_eq!(prepared.signature, signature);
+        assert_eq!(prepared.timestamp, 1_700_000_000);
+        // The equation is left out: another body still prepares, and only verify refuses it.
+        assert!(verifier.verify(b"{}", &headers, 1_700_000_000).is_ok());
+        assert_eq!(
+            verifier.verify(b"{ }", &headers, 1_700_000_000),
+            Err(WebhookError::SignatureMismatch)
+        );
+        // The other checks, in order.
+        let at = |sig: Option<&str>, ts: Option<&str>| {
+            verifier
+                .prepare(&Headers::new(sig, ts), 1_700_000_000)
+                .map(|_| ())
+        };
+        assert_eq!(at(None, None), Err(WebhookError::MissingSignatureHeader));
+        assert_eq!(at(Some(&encoded), Some("x")), Err(WebhookError::InvalidTimestamp));
+        assert_eq!(at(Some("%"), Some("1700000000")), Err(WebhookError::InvalidSignatureEncoding));
+        let mut small_r = signature;
+        small_r[..32].copy_from_slice(&curve25519_dalek::constants::EIGHT_TORSION[3].compress().to_bytes());
+        assert_eq!(
+            at(Some(&Base64::encode_string(&small_r)), Some("1700000000")),
+            Err(WebhookError::SignatureMismatch)
+        );
+    }
+
+    #[test]
+    fn non_canonical_key_encodings_are_told_apart() {
+        // y + p for the small y that have one: those that are large-order curve points parse,
+        // and only their canonical encoding is canonical.
+        let mut parsed = 0;
+        for y in 2u8..19 {
+            let mut canonical = [0u8; 32];
+            canonical[0] = y;
+            let mut wrapped = [0xffu8; 32];
+            wrapped[0] = 0xed + y;
+            wrapped[31] = 0x7f;
+            for sign in [0, 0x80] {
+                canonical[31] = sign;
+                wrapped[31] = 0x7f | sign;
+                if let (Ok(a), Ok(b)) = (PublicKey::from_bytes(&canonical), PublicKey::from_bytes(&wrapped)) {
+                    assert!(a.is_canonical());
+                    assert!(!b.is_canonical());
+                    parsed += 1;
+                }
+            }
+        }
+        assert!(parsed > 0, "some y below 19 is a large-order point");
     }
 }
