@@ -72,6 +72,10 @@
 //! fails check 5 or 9. The tolerance is inclusive: with the default 300 s, a timestamp
 //! exactly 300 s old or ahead passes and 301 s fails.
 //!
+//! [`Verifier::prepare`] runs checks 3 to 10 and refuses a small-order `R`, leaving only the
+//! Ed25519 equation of check 11, for a caller that has platform crypto compute it (the wasm
+//! binding's async `verifyRequest` uses WebCrypto): the codes and their order are the same.
+//!
 //! # Events
 //!
 //! [`parse_event`] (and [`Verifier::verify_event`]) read the verified body as

@@ -443,10 +443,20 @@ mod tests {
                 .map(|_| ())
         };
         assert_eq!(at(None, None), Err(WebhookError::MissingSignatureHeader));
-        assert_eq!(at(Some(&encoded), Some("x")), Err(WebhookError::InvalidTimestamp));
-        assert_eq!(at(Some("%"), Some("1700000000")), Err(WebhookError::InvalidSignatureEncoding));
+        assert_eq!(
+            at(Some(&encoded), Some("x")),
+            Err(WebhookError::InvalidTimestamp)
+        );
+        assert_eq!(
+            at(Some("%"), Some("1700000000")),
+            Err(WebhookError::InvalidSignatureEncoding)
+        );
         let mut small_r = signature;
-        small_r[..32].copy_from_slice(&curve25519_dalek::constants::EIGHT_TORSION[3].compress().to_bytes());
+        small_r[..32].copy_from_slice(
+            &curve25519_dalek::constants::EIGHT_TORSION[3]
+                .compress()
+                .to_bytes(),
+        );
         assert_eq!(
             at(Some(&Base64::encode_string(&small_r)), Some("1700000000")),
             Err(WebhookError::SignatureMismatch)
@@ -467,7 +477,10 @@ mod tests {
             for sign in [0, 0x80] {
                 canonical[31] = sign;
                 wrapped[31] = 0x7f | sign;
-                if let (Ok(a), Ok(b)) = (PublicKey::from_bytes(&canonical), PublicKey::from_bytes(&wrapped)) {
+                if let (Ok(a), Ok(b)) = (
+                    PublicKey::from_bytes(&canonical),
+                    PublicKey::from_bytes(&wrapped),
+                ) {
                     assert!(a.is_canonical());
                     assert!(!b.is_canonical());
                     parsed += 1;
