@@ -67,6 +67,8 @@ pub(crate) const SHORTENERS: Words = Words(
 );
 
 /// Toll-free area codes (*[Toll-Free Verification]*: 800, 888, 877, 866, 855, 844, 833).
+/// North American toll-free area codes (TFV-NUMBER-TYPE, and telling toll-free numbers
+/// apart in sample text).
 pub(crate) const TOLL_FREE_NPAS: Words = Words("800 888 877 866 855 844 833");
 
 /// Free-mail domains (BRD-EMAIL-DOMAIN, TFV-EMAIL-FREE).
