@@ -1,5 +1,5 @@
 // The entries share their modules: one SmsEdgeError class and one verifier whichever entry a
-// program loads, in ESM and in CommonJS.
+// program loads, in ESM and in CommonJS (require() loads the ES module entries themselves).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -23,4 +23,13 @@ test('CommonJS: require("smsedge") and require("smsedge/webhooks") share SmsEdge
   // A TelnyxApiError is an SmsEdgeError of the same class.
   assert.ok(cjsMain.TelnyxApiError.prototype instanceof cjsSlim.SmsEdgeError);
   assert.equal(cjsMain.analyze('Hi').segments, 1);
+});
+
+test('CommonJS and ESM are one module: no second SmsEdgeError class, no second wasm instance', () => {
+  const cjsMain = require('smsedge');
+  // The dual-package hazard: an error thrown for `require` users must pass an `instanceof`
+  // written against the `import`, and the other way round.
+  assert.equal(cjsMain.SmsEdgeError, main.SmsEdgeError);
+  assert.equal(require('smsedge/webhooks').WebhookVerifier, slim.WebhookVerifier);
+  assert.equal(cjsMain.analyze, main.analyze);
 });
