@@ -161,6 +161,15 @@ fn find(members: &[(String, Json)], key: &str) -> Result<usize, usize> {
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
+/// `s` as a JSON string literal, quotes included: how error messages quote what they were
+/// given (control characters escaped, so a message stays on one line).
+#[must_use]
+pub fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    write_string(s, &mut out);
+    out
+}
+
 fn write_string(s: &str, out: &mut String) {
     out.push('"');
     for c in s.chars() {

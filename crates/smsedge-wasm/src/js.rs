@@ -3,6 +3,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
+use smsedge_core::json::quoted;
 
 // NOTE: `raw_module` keeps the import path as written, relative to the generated glue in
 // `pkg/dist/<build>/`, so every build shares `pkg/errors.js` and one `SmsEdgeError` class.
@@ -158,7 +159,7 @@ impl Fields {
         for key in js_sys::Object::keys(&object).iter() {
             let key = key.as_string().unwrap_or_default();
             if !known.contains(&key.as_str()) {
-                let mut message = format!("{what} has no field {key:?}; the fields are ");
+                let mut message = format!("{what} has no field {}; the fields are ", quoted(&key));
                 for (i, field) in known.iter().enumerate() {
                     if i > 0 {
                         message.push_str(", ");

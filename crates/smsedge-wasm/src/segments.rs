@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
 use crate::js::{Fields, JsText, js_string, number_or_null, object, read_text};
+use smsedge_core::json::quoted;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -141,7 +142,8 @@ fn parse_options(value: Option<JsValue>) -> Result<engine::Options, Error> {
         Some("alphanumeric") => engine::Sender::Alphanumeric,
         Some(other) => {
             return Err(Error::invalid_argument(format!(
-                "options.sender must be \"long_code\", \"toll_free\", \"short_code\" or \"alphanumeric\", got {other:?}"
+                "options.sender must be \"long_code\", \"toll_free\", \"short_code\" or \"alphanumeric\", got {}",
+                quoted(other)
             )));
         }
     };
@@ -151,7 +153,8 @@ fn parse_options(value: Option<JsValue>) -> Result<engine::Options, Error> {
         Some("ucs2") => engine::RequestEncoding::Ucs2,
         Some(other) => {
             return Err(Error::invalid_argument(format!(
-                "options.encoding must be \"auto\", \"gsm7\" or \"ucs2\", got {other:?}"
+                "options.encoding must be \"auto\", \"gsm7\" or \"ucs2\", got {}",
+                quoted(other)
             )));
         }
     };

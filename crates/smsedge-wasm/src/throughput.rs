@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
 use crate::js::{Fields, object};
+use smsedge_core::json::quoted;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -63,7 +64,10 @@ pub fn estimate_send(plan: SendPlan) -> Result<JsValue, Error> {
     let class = match fields.string("attClass")?.as_deref() {
         None => None,
         Some(letter) => Some(engine::AttClass::from_letter(letter).ok_or_else(|| {
-            Error::invalid_argument(format!("plan.attClass must be an AT&T class letter (A–F, T, W, K, P, S, X, G, N), got {letter:?}"))
+            Error::invalid_argument(format!(
+                "plan.attClass must be an AT&T class letter (A–F, T, W, K, P, S, X, G, N), got {}",
+                quoted(letter)
+            ))
         })?),
     };
     let route = match (fields.string("sender")?.as_deref(), class) {
@@ -79,7 +83,8 @@ pub fn estimate_send(plan: SendPlan) -> Result<JsValue, Error> {
         }
         (other, _) => {
             return Err(Error::invalid_argument(format!(
-                "plan.sender must be \"long_code\", \"toll_free\", \"short_code\" or \"alphanumeric\", got {other:?}"
+                "plan.sender must be \"long_code\", \"toll_free\", \"short_code\" or \"alphanumeric\", got {}",
+                other.map_or_else(|| "nothing".to_string(), quoted)
             )));
         }
     };

@@ -135,7 +135,7 @@ pub enum ApiError {
         message: String,
     },
     /// An operation name the catalogue does not know.
-    #[error("unknown operation {name:?}")]
+    #[error("unknown operation {}", crate::json::quoted(.name))]
     UnknownOperation {
         /// The name given.
         name: String,

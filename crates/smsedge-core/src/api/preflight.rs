@@ -4,6 +4,7 @@
 use super::ApiError;
 use super::operation::Operation;
 use crate::json::Json;
+use crate::json::quoted;
 use crate::segments::{
     MAX_SEGMENTS, Options, RequestEncoding, SegmentError, Sender, count_segments,
 };
@@ -137,7 +138,8 @@ pub fn check_message(
                     CODE_INVALID_ADDRESS,
                     "to",
                     format!(
-                        "`to` must be an E.164 number (+ and 7–15 digits) or a short code, got {to:?}"
+                        "`to` must be an E.164 number (+ and 7–15 digits) or a short code, got {}",
+                        quoted(to)
                     ),
                 ));
             }
@@ -172,7 +174,8 @@ pub fn check_message(
                     code,
                     "from",
                     format!(
-                        "an alphanumeric sender ID must be 1–11 letters, digits or spaces with at least one letter, got {from:?}"
+                        "an alphanumeric sender ID must be 1–11 letters, digits or spaces with at least one letter, got {}",
+                        quoted(from)
                     ),
                 ));
             }
@@ -181,7 +184,8 @@ pub fn check_message(
                     code,
                     "from",
                     format!(
-                        "`from` must be an E.164 number (+ and 7–15 digits) or a short code, got {from:?}"
+                        "`from` must be an E.164 number (+ and 7–15 digits) or a short code, got {}",
+                        quoted(from)
                     ),
                 ));
             }
@@ -204,7 +208,7 @@ pub fn check_message(
         Some("MMS") => Some(true),
         Some(other) => {
             return Err(ApiError::InvalidArgument {
-                message: format!("`type` must be \"SMS\" or \"MMS\", got {other:?}"),
+                message: format!("`type` must be \"SMS\" or \"MMS\", got {}", quoted(other)),
             });
         }
     };
@@ -252,7 +256,8 @@ pub fn check_message(
         Some(other) => {
             return Err(ApiError::InvalidArgument {
                 message: format!(
-                    "`encoding` must be \"auto\", \"gsm7\" or \"ucs2\", got {other:?}"
+                    "`encoding` must be \"auto\", \"gsm7\" or \"ucs2\", got {}",
+                    quoted(other)
                 ),
             });
         }

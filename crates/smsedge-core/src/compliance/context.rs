@@ -12,7 +12,7 @@ use super::pattern::Env;
 use super::tables::{MIXED_LIKE, OPT_OUT_KEYWORDS, OTHER, OTP_ALLOWED, TXN, USE_CASES};
 use super::text::{Analysed, Span, registrable};
 use super::util::has_sub;
-use crate::segments::{Count, Encoding, Options, Sender, count_segments, utf16};
+use crate::segments::{Count, Encoding, Options, Sender, count_segments};
 
 /// The fields given, in order.
 pub(crate) fn present<'c>(fields: &[&'c Option<Field>]) -> Vec<&'c Field> {
@@ -240,16 +240,15 @@ impl<'a> Ctx<'a> {
             let Some(field) = Field::scanned(s.field.clone(), &s.text, &env) else {
                 continue;
             };
-            let units = utf16(&s.text);
-            let count = count_segments(&units, &options).ok();
+            // The text as `str`: the instantiation of the engine the segments binding uses.
+            let text = s.text.as_str();
+            let count = count_segments(text, &options).ok();
             let non_gsm = if count.is_some_and(|c| c.encoding == Encoding::Ucs2) {
-                crate::segments::analyze(&units, &options)
-                    .ok()
-                    .and_then(|a| {
-                        a.non_gsm
-                            .first()
-                            .map(|c| Span::new(c.index, c.index + c.len))
-                    })
+                crate::segments::analyze(text, &options).ok().and_then(|a| {
+                    a.non_gsm
+                        .first()
+                        .map(|c| Span::new(c.index, c.index + c.len))
+                })
             } else {
                 None
             };
