@@ -101,6 +101,9 @@ test('wrong argument types give invalid_argument, never a trap', () => {
     assert.throws(() => analyze('hi', opts), (e) => e.code === 'invalid_argument', JSON.stringify(opts));
   }
   assert.throws(() => analyze('hi', { pricePerSegment: -1 }), (e) => e.code === 'invalid_price');
+  // Messages quote the bad value as a JSON string: a control character cannot break the line.
+  assert.throws(() => analyze('hi', { sender: 'land\nline' }), { message: /, got "land\\nline"$/ });
+  assert.throws(() => analyze('hi', { senderType: 1 }), { message: /has no field "senderType"; the fields are / });
   // Still works afterwards: no poisoned state.
   assert.equal(analyze('hi').segments, 1);
 });

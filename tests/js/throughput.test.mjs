@@ -27,4 +27,7 @@ test('bad plans give invalid_argument', () => {
     assert.throws(() => estimateSend(plan), (e) => e instanceof SmsEdgeError && e.code === 'invalid_argument', JSON.stringify(plan));
   }
   assert.throws(() => estimateSend({ sender: 'toll_free', senders: 0, recipients: 1, segments: 1 }), (e) => e.code === 'no_senders');
+  // The message quotes what it was given, or says nothing was (not Rust's `Some(..)`/`None`).
+  assert.throws(() => estimateSend({ sender: 'fax', recipients: 1, segments: 1 }), { message: /got "fax"$/ });
+  assert.throws(() => estimateSend({ recipients: 1, segments: 1 }), { message: /got nothing$/ });
 });
