@@ -7,6 +7,8 @@ import crypto from 'node:crypto';
 import * as main from 'smsedge';
 import * as webhooks from 'smsedge/webhooks';
 import { loadVectors } from './vectors.mjs';
+// The verifier module both entries share (the Node entries set its `platform.ed25519`).
+import { platform } from '../../pkg/webhook-verifier.js';
 
 const { vectors, defaultToleranceSeconds } = loadVectors('webhooks.json');
 const entries = [
@@ -160,6 +162,60 @@ test('verifyRequest: WebCrypto computes the equation where it has Ed25519, and t
     throw new DOMException('Operation failed', 'OperationError');
   };
   assert.ok((await requestVectors(webhooks)) > 150);
+});
+
+/** Every vector through the synchronous calls, verifyWebhook and WebhookVerifier.verify. */
+function syncVectors(entry) {
+  for (const v of vectors) {
+    const bytes = bodyBytes(v);
+    expectOutcome(v, bytes, () => entry.verifyWebhook(bytes, v.headers, v.publicKey, options(v)), 'verifyWebhook');
+    expectOutcome(v, bytes, () => new entry.WebhookVerifier(v.publicKey, options(v)).verify(bytes, v.headers), 'verify');
+  }
+}
+
+test('Node: node:crypto computes the equation of the synchronous calls, and the wasm alone where it cannot, with the same result for every vector', (t) => {
+  const { ed25519 } = platform;
+  t.after(() => {
+    platform.ed25519 = ed25519;
+  });
+  assert.equal(typeof ed25519, 'function', 'the Node entries install node:crypto');
+  const calls = { make: 0, verify: 0 };
+  platform.ed25519 = (raw) => {
+    calls.make++;
+    const native = ed25519(raw);
+    return (...args) => {
+      calls.verify++;
+      return native(...args);
+    };
+  };
+  syncVectors(webhooks);
+  // Every call that passes the wasm's checks reaches node:crypto (valid signatures and
+  // mismatches, twice per vector).
+  assert.ok(calls.verify > 200, `${calls.verify} node:crypto verifications`);
+
+  // node:crypto (OpenSSL, cofactorless) alone accepts the small-order R: the wasm refuses it first.
+  const small = vectors.find((v) => v.name === 'invalid-signature-small-order-r');
+  const message = Buffer.from(`${small.headers['telnyx-timestamp']}|${small.body}`);
+  const spki = Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(small.publicKey, 'base64')]);
+  const nodeKey = crypto.createPublicKey({ key: spki, format: 'der', type: 'spki' });
+  assert.equal(crypto.verify(null, message, nodeKey, Buffer.from(small.headers['telnyx-signature-ed25519'], 'base64')), true, 'node:crypto alone accepts it');
+  const before = calls.verify;
+  assert.throws(() => new webhooks.WebhookVerifier(small.publicKey, options(small)).verify(small.body, small.headers), code('signature_mismatch'));
+  assert.equal(calls.verify, before, 'refused before node:crypto');
+
+  // Where the native key cannot be made, or its verify throws, the wasm verifies alone.
+  platform.ed25519 = () => {
+    throw new Error('unsupported');
+  };
+  syncVectors(webhooks);
+  platform.ed25519 = () => () => {
+    throw new Error('failed');
+  };
+  syncVectors(webhooks);
+  // Its answer is final: false is a signature mismatch (the wasm's error, its code).
+  platform.ed25519 = () => () => false;
+  const valid = vectors.find((v) => !v.expect.error && typeof v.body === 'string');
+  assert.throws(() => webhooks.verifyWebhook(valid.body, valid.headers, valid.publicKey, options(valid)), code('signature_mismatch'));
 });
 
 // ---- Beyond the vectors, with a key of the test's own ----

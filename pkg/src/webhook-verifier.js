@@ -1,9 +1,9 @@
 // `verifyWebhook` and `WebhookVerifier`, the same in `smsedge` and `smsedge/webhooks`. This file
-// only reads the JavaScript arguments: the body's exact bytes, the two signed headers (from a
-// fetch `Headers` or a plain object), the options and the clock. Every check (the key, the
-// timestamp window, base64, Ed25519 verify_strict, the event envelope) is the wasm's, from the
-// Rust core, and fails with `SmsEdgeError` and its code; only the async `verifyRequest` hands
-// the Ed25519 equation itself to WebCrypto where the platform has it (see `checkAsync`).
+// reads the JavaScript arguments (the body's exact bytes, the two signed headers, the options,
+// the clock). Every check (the key, the timestamp window, base64, S < L, no small-order R, the
+// event envelope) is the wasm's, from the Rust core, failing with `SmsEdgeError` and its code.
+// The Ed25519 equation itself goes to native code where the platform has it: node:crypto for
+// the sync calls in Node (`platform`, set by node-ed25519.js), WebCrypto for `verifyRequest`.
 import { Verifier, readEvent, rejectSignature } from './dist/webhooks/smsedge.js';
 import { SmsEdgeError } from './errors.js';
 
@@ -95,10 +95,48 @@ function readHeaders(headers) {
 
 const clock = (now) => now ?? Math.floor(Date.now() / 1000);
 
-/** Verifies, then reads the event from the body as text (a leading BOM skipped, invalid UTF-8 as U+FFFD). */
-function check(verifier, now, body, [signature, timestamp]) {
+/** Set by Node's entries: `ed25519(rawKey)` gives a native `(signature, message) => boolean`. */
+export const platform = {};
+
+/** The native verifier for a wasm `Verifier`'s key, or false (no platform one, a non-canonical key). */
+function native(verifier) {
+  const raw = platform.ed25519 && verifier.rawKey();
+  try {
+    return raw ? platform.ed25519(raw) : false;
+  } catch {
+    return false;
+  }
+}
+
+/** The signed message: `{timestamp}|{body}`. */
+function signed(timestamp, body) {
+  const prefix = encoder.encode(`${timestamp}|`);
+  const message = new Uint8Array(prefix.length + body.length);
+  message.set(prefix);
+  message.set(body, prefix.length);
+  return message;
+}
+
+/** The event, read from the body as text (a leading BOM skipped, invalid UTF-8 as U+FFFD). */
+const event = (body) => readEvent(decoder.decode(body));
+
+/**
+ * Verifies, then reads the event. With a native verifier the wasm runs every check but the
+ * equation (`prepare`), the native code the cofactorless equation verify_strict computes; if
+ * it throws, the wasm verifies alone.
+ */
+function check(verifier, fast, now, body, [signature, timestamp]) {
+  if (fast) {
+    const raw = verifier.prepare(signature, timestamp, clock(now));
+    let valid;
+    try {
+      valid = fast(raw, signed(timestamp, body));
+    } catch {}
+    if (valid === true) return event(body);
+    if (valid === false) rejectSignature();
+  }
   verifier.verify(body, signature, timestamp, clock(now));
-  return readEvent(decoder.decode(body));
+  return event(body);
 }
 
 const ED25519 = { name: 'Ed25519' };
@@ -115,25 +153,20 @@ async function platformKey(verifier) {
   }
 }
 
-// The async path: the wasm runs every check but the Ed25519 equation (S < L, no small-order R),
-// WebCrypto (native) computes the equation verify_strict computes; without it, the wasm alone.
-async function checkAsync(verifier, key, now, body, values) {
+// The async path: as `check`, with WebCrypto for the equation; without it, as `check`.
+async function checkAsync(verifier, key, fast, now, body, values) {
   const cryptoKey = await key;
   if (cryptoKey !== null) {
     const [signature, timestamp] = values;
     const raw = verifier.prepare(signature, timestamp, clock(now));
-    const prefix = encoder.encode(`${timestamp}|`);
-    const message = new Uint8Array(prefix.length + body.length);
-    message.set(prefix);
-    message.set(body, prefix.length);
     let valid;
     try {
-      valid = await globalThis.crypto.subtle.verify(ED25519, cryptoKey, raw, message);
+      valid = await globalThis.crypto.subtle.verify(ED25519, cryptoKey, raw, signed(timestamp, body));
     } catch {}
-    if (valid === true) return readEvent(decoder.decode(body));
+    if (valid === true) return event(body);
     if (valid === false) rejectSignature();
   }
-  return check(verifier, now, body, values);
+  return check(verifier, fast, now, body, values);
 }
 
 /**
@@ -148,7 +181,7 @@ export function verifyWebhook(body, headers, publicKey, options) {
   const values = readHeaders(headers);
   const verifier = new Verifier(key, tolerance);
   try {
-    return check(verifier, now, bytes, values);
+    return check(verifier, native(verifier), now, bytes, values);
   } finally {
     verifier.free();
   }
@@ -159,16 +192,18 @@ export class WebhookVerifier {
   #verifier;
   #now;
   #key;
+  #native;
 
   constructor(publicKey, options) {
     const { tolerance, now } = readOptions(options);
     this.#verifier = new Verifier(readKey(publicKey), tolerance);
     this.#now = now;
+    this.#native = native(this.#verifier);
   }
 
   /** Verifies one webhook's raw body and headers; returns its event or throws `SmsEdgeError`. */
   verify(body, headers) {
-    return check(this.#verifier, this.#now, readBody(body), readHeaders(headers));
+    return check(this.#verifier, this.#native, this.#now, readBody(body), readHeaders(headers));
   }
 
   /** Reads a fetch `Request`'s raw body (`arrayBuffer()`) and verifies it with its headers. */
@@ -186,7 +221,7 @@ export class WebhookVerifier {
       throw invalid(WRONG);
     }
     this.#key ??= platformKey(this.#verifier);
-    return checkAsync(this.#verifier, this.#key, this.#now, readBody(await buffer), values);
+    return checkAsync(this.#verifier, this.#key, this.#native, this.#now, readBody(await buffer), values);
   }
 
   /** Releases the key's wasm memory now (otherwise it is released when this is collected). */
