@@ -117,6 +117,17 @@ function signed(timestamp, body) {
   return message;
 }
 
+/** The event from the values the wasm's `readEvent` read (imported by the webhook build). */
+export const eventObject = (id, type, occurredAt, attempt, deliveredTo, payload, raw) => ({
+  id,
+  type,
+  occurredAt,
+  attempt,
+  deliveredTo,
+  payload,
+  raw,
+});
+
 /** The event, read from the body as text (a leading BOM skipped, invalid UTF-8 as U+FFFD). */
 const event = (body) => readEvent(decoder.decode(body));
 

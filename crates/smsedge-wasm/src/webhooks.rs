@@ -4,8 +4,9 @@
 //! signed headers, the options, the clock) and calls [`Verifier`]; every check is the core's.
 //! The verified body, decoded by `new TextDecoder().decode` (one leading BOM skipped,
 //! invalid UTF-8 as U+FFFD), goes to [`read_event`]: the engine's own `JSON.parse`, then the
-//! core's `read_envelope` over the JS values. Parsing with `serde_json` in wasm would cost
-//! more than the whole verifier in size.
+//! core's `read_envelope` over the JS values, whose strings are handed on as JS values
+//! (`eventObject` in `pkg/src/webhook-verifier.js` makes the event). Parsing with `serde_json`
+//! in wasm would cost more than the whole verifier in size.
 //!
 //! NOTE: this module and Ed25519/SHA-512 are all the `smsedge/webhooks` wasm holds, under a
 //! 30 KB gzip budget: so it takes plain strings and bytes (reading JS objects in Rust costs
@@ -15,13 +16,29 @@ use smsedge_core::webhook::{self as core, Headers, JsonView, Options, PublicKey,
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
-use crate::js::{get, number_or_null, object};
+use crate::js::{get, number_or_null};
 
 #[wasm_bindgen]
 extern "C" {
     /// `JSON.parse(text)`, on the JS string itself (no copy through wasm memory).
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
     fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+#[wasm_bindgen(raw_module = "../../webhook-verifier.js")]
+extern "C" {
+    /// `{ id, type, occurredAt, attempt, deliveredTo, payload, raw }` from its values, which
+    /// stay JS values (no string is copied through wasm memory).
+    #[wasm_bindgen(js_name = eventObject)]
+    fn event_object(
+        id: JsValue,
+        event_type: JsValue,
+        occurred_at: JsValue,
+        attempt: JsValue,
+        delivered_to: JsValue,
+        payload: JsValue,
+        raw: JsValue,
+    ) -> JsValue;
 }
 
 /// The binding's view of a JSON value parsed by `JSON.parse`.
@@ -42,8 +59,8 @@ impl JsonView for Json {
         (!value.is_undefined()).then_some(Self(value))
     }
 
-    fn as_string(&self) -> Option<String> {
-        self.0.as_string()
+    fn is_string(&self) -> bool {
+        self.0.is_string()
     }
 
     fn as_u64(&self) -> Option<u64> {
@@ -125,17 +142,14 @@ pub fn read_event(text: &JsValue) -> Result<JsValue, Error> {
         reason: "the body is not JSON",
     })?;
     let envelope = core::read_envelope(&Json(raw.clone()))?;
-    let text = |v: Option<String>| v.map_or(JsValue::NULL, |v| JsValue::from_str(&v));
-    Ok(object(&[
-        ("id", JsValue::from_str(&envelope.id)),
-        ("type", JsValue::from_str(&envelope.event_type)),
-        ("occurredAt", text(envelope.occurred_at)),
-        (
-            "attempt",
-            number_or_null(envelope.attempt.map(|n| n as f64)),
-        ),
-        ("deliveredTo", text(envelope.delivered_to)),
-        ("payload", envelope.payload.map_or(JsValue::NULL, |p| p.0)),
-        ("raw", raw),
-    ]))
+    let value = |v: Option<Json>| v.map_or(JsValue::NULL, |v| v.0);
+    Ok(event_object(
+        envelope.id.0,
+        envelope.event_type.0,
+        value(envelope.occurred_at),
+        number_or_null(envelope.attempt.map(|n| n as f64)),
+        value(envelope.delivered_to),
+        value(envelope.payload),
+        raw,
+    ))
 }

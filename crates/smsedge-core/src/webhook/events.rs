@@ -58,13 +58,14 @@ impl Event {
             delivered_to,
             payload,
         } = read_envelope(&&raw)?;
+        let text = |v: &Value| v.as_str().map(str::to_owned);
         let payload = payload.cloned().unwrap_or(Value::Null);
         Ok(Self {
-            id,
-            event_type,
-            occurred_at,
+            id: text(id).unwrap_or_default(),
+            event_type: text(event_type).unwrap_or_default(),
+            occurred_at: occurred_at.and_then(text),
             attempt,
-            delivered_to,
+            delivered_to: delivered_to.and_then(text),
             payload,
             raw,
         })
@@ -101,8 +102,9 @@ pub trait JsonView: Clone {
     fn is_object(&self) -> bool;
     /// Member `key` of an object; `None` when this is not an object or has no such member.
     fn member(&self, key: &str) -> Option<Self>;
-    /// The string, when this is one.
-    fn as_string(&self) -> Option<String>;
+    /// Whether this is a JSON string. (The envelope's strings are handed on as they are, so a
+    /// binding never copies them out and back.)
+    fn is_string(&self) -> bool;
     /// The number, when this is a whole number from 0 to `u64::MAX` (in JavaScript, a
     /// safe integer of at least 0).
     fn as_u64(&self) -> Option<u64>;
@@ -117,8 +119,8 @@ impl JsonView for &Value {
         self.as_object()?.get(key)
     }
 
-    fn as_string(&self) -> Option<String> {
-        self.as_str().map(str::to_owned)
+    fn is_string(&self) -> bool {
+        Value::is_string(self)
     }
 
     fn as_u64(&self) -> Option<u64> {
@@ -126,20 +128,21 @@ impl JsonView for &Value {
     }
 }
 
-/// The fields of an event envelope, read by [`read_envelope`].
+/// The fields of an event envelope, read by [`read_envelope`]: the JSON values themselves,
+/// each a string where the field is one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Envelope<J> {
-    /// See [`Event::id`].
-    pub id: String,
-    /// See [`Event::event_type`].
-    pub event_type: String,
-    /// See [`Event::occurred_at`].
-    pub occurred_at: Option<String>,
+    /// See [`Event::id`]: a string.
+    pub id: J,
+    /// See [`Event::event_type`]: a string.
+    pub event_type: J,
+    /// See [`Event::occurred_at`]: a string, when present.
+    pub occurred_at: Option<J>,
     /// See [`Event::attempt`].
     pub attempt: Option<u64>,
-    /// See [`Event::delivered_to`].
-    pub delivered_to: Option<String>,
+    /// See [`Event::delivered_to`]: a string, when present.
+    pub delivered_to: Option<J>,
     /// The payload, when present.
     pub payload: Option<J>,
 }
@@ -162,7 +165,7 @@ pub fn read_envelope<J: JsonView>(raw: &J) -> Result<Envelope<J>, WebhookError> 
             ));
         }
     };
-    let string = |key: &str| data.member(key).and_then(|v| v.as_string());
+    let string = |key: &str| data.member(key).filter(JsonView::is_string);
     let event_type =
         string("event_type").ok_or(invalid("`event_type` is missing or not a string"))?;
     let id = string("id").ok_or(invalid("the event `id` is missing or not a string"))?;
@@ -177,7 +180,7 @@ pub fn read_envelope<J: JsonView>(raw: &J) -> Result<Envelope<J>, WebhookError> 
         delivered_to: meta
             .as_ref()
             .and_then(|m| m.member("delivered_to"))
-            .and_then(|v| v.as_string()),
+            .filter(JsonView::is_string),
         payload: data.member("payload"),
     })
 }
