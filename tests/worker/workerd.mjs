@@ -41,7 +41,8 @@ export function resolvePackage(specifier, fromDir = WORKER_DIR, packages = {}) {
   return { pkgDir, file: path.join(pkgDir, target) };
 }
 
-const IMPORT_RE = /(?:^|[;\s])(?:import|export)\s*(?:[^'"`;]*?\sfrom\s*)?['"]([^'"]+)['"]/g;
+// Static imports and re-exports, as written or minified (`import{a}from"./x.js"`, `export*from"./y.js"`).
+const IMPORT_RE = /(?:^|[;\s}])(?:import|export)\s*(?:[^'"`;()]*?[\s}*]from\s*)?['"]([^'"]+)['"]/g;
 
 /**
  * Miniflare `modules` for an entry file (named by its path below examples/worker): its relative
