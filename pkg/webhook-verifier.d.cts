@@ -312,7 +312,11 @@ export class WebhookVerifier {
    * PEM); throws `invalid_public_key` or `weak_public_key`.
    */
   constructor(publicKey: string, options?: WebhookOptions | null);
-  /** Verifies one webhook's raw body and headers; returns its event or throws `SmsEdgeError`. */
+  /**
+   * Verifies one webhook's raw body and headers; returns its event or throws `SmsEdgeError`.
+   * In Node the Ed25519 equation runs in node:crypto after the wasm's strict checks (same
+   * checks and codes everywhere).
+   */
   verify(body: WebhookBody, headers: WebhookHeaders): WebhookEvent;
   /**
    * Reads a fetch `Request`'s raw body (`arrayBuffer()`) and verifies it with its headers.
