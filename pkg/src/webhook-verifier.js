@@ -96,6 +96,9 @@ function readHeaders(headers) {
 const clock = (now) => now ?? Math.floor(Date.now() / 1000);
 
 /** Set by Node's entries: `ed25519(rawKey)` gives a native `(signature, message) => boolean`. */
+// NOTE: this module is not in the package's `exports`, so `platform` is out of reach of an
+// `import` of `smsedge`; code that could reach it by file path could as well replace
+// node:crypto's `verify` or WebCrypto's, which the platform paths trust the same way.
 export const platform = {};
 
 /** The native verifier for a wasm `Verifier`'s key, or false (no platform one, a non-canonical key). */
