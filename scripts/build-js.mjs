@@ -21,9 +21,13 @@ for (const name of ['full', 'webhooks']) await minify(`${pkg}dist/${name}/smsedg
 // The declarations are CommonJS-flavoured `.d.cts` files, which `import` types re-export
 // (index.d.ts, webhooks.d.ts), so each type ships once. wasm-bindgen's declarations of the
 // full build become one more of them; those of the raw wasm exports are internal.
+// Its tail, the glue's own `init`/`initSync` and the raw wasm exports (`InitOutput`), is
+// internal: the entries declare their init functions by hand (init.d.cts, web.d.ts).
 const generated = `${pkg}dist/full/smsedge.d.ts`;
 if (existsSync(generated)) {
-  writeFileSync(`${pkg}dist/full/smsedge.d.cts`, readFileSync(generated, 'utf8'));
+  const text = readFileSync(generated, 'utf8');
+  const internal = text.indexOf('export type InitInput');
+  writeFileSync(`${pkg}dist/full/smsedge.d.cts`, internal < 0 ? text : text.slice(0, internal));
   rmSync(generated);
 }
 rmSync(`${pkg}dist/full/smsedge_bg.wasm.d.ts`, { force: true });
