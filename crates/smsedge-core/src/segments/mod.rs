@@ -335,12 +335,52 @@ struct Scan {
     uniform: bool,
     /// The first character the encoding cannot hold: `(utf16 index, code point)`.
     first_bad: Option<(usize, u32)>,
+    /// `(segments, units left)` of the greedy packing, when the scan computed it on the way
+    /// (non-ASCII GSM-7 text, whose characters it decodes anyway): [`pack`] then need not walk
+    /// the text again to count.
+    packed: Option<(usize, usize)>,
+}
+
+/// Greedy packing into parts of one capacity, one character at a time (see [`pack`]).
+struct Greedy {
+    capacity: usize,
+    closed: usize,
+    current: usize,
+}
+
+impl Greedy {
+    const fn new(capacity: usize) -> Self {
+        Self {
+            capacity,
+            closed: 0,
+            current: 0,
+        }
+    }
+
+    /// Adds a character of `cost` units; true when it opened a new part.
+    #[inline(always)]
+    fn add(&mut self, cost: usize) -> bool {
+        let opens = self.current + cost > self.capacity;
+        if opens {
+            self.closed += 1;
+            self.current = 0;
+        }
+        self.current += cost;
+        opens
+    }
+
+    /// `(segments, units left)` once every character is added (at least one).
+    const fn result(&self) -> (usize, usize) {
+        (self.closed + 1, self.capacity - self.current)
+    }
 }
 
 fn scan<T: Text + ?Sized>(text: &T, encoding: Encoding) -> Scan {
     match encoding {
-        Encoding::Gsm7 => scan_with(text, &ASCII_GSM7, |cp, _| gsm7_cost(cp)),
-        Encoding::Ascii7 => scan_with(text, &ALL_ONE, |cp, _| ascii7_cost(cp)),
+        Encoding::Gsm7 => scan_with::<T, true>(text, &ASCII_GSM7, |cp, _| gsm7_cost(cp)),
+        // `Ascii7` text is uniform whenever it fits (every character it can hold costs 1), so
+        // its packing is arithmetic: no greedy packing on the way.
+        Encoding::Ascii7 => scan_with::<T, false>(text, &ALL_ONE, |cp, _| ascii7_cost(cp)),
         Encoding::Ucs2 => {
             let (len, pairs) = text.utf16_shape();
             Scan {
@@ -348,6 +388,7 @@ fn scan<T: Text + ?Sized>(text: &T, encoding: Encoding) -> Scan {
                 len,
                 uniform: !pairs,
                 first_bad: None,
+                packed: None,
             }
         }
     }
@@ -368,6 +409,7 @@ fn scan_ascii(bytes: &[u8], ascii_cost: &[u8; 128]) -> Scan {
                     len: index,
                     uniform: doubles == 0,
                     first_bad: Some((index, u32::from(b))),
+                    packed: None,
                 };
             }
             _ => doubles += 1,
@@ -378,12 +420,13 @@ fn scan_ascii(bytes: &[u8], ascii_cost: &[u8; 128]) -> Scan {
         len: bytes.len(),
         uniform: doubles == 0,
         first_bad: None,
+        packed: None,
     }
 }
 
 /// The scan, specialised per encoding so the hot loop has no dispatch.
 #[inline(always)]
-fn scan_with<T: Text + ?Sized>(
+fn scan_with<T: Text + ?Sized, const PACK: bool>(
     text: &T,
     ascii_cost: &[u8; 128],
     cost_of: impl Fn(u32, u8) -> u8,
@@ -392,6 +435,7 @@ fn scan_with<T: Text + ?Sized>(
         return scan_ascii(bytes, ascii_cost);
     }
     let (mut total, mut len, mut doubles) = (0, 0, 0);
+    let mut greedy = Greedy::new(Encoding::Gsm7.part_capacity());
     for (index, cp, l) in text.chars16() {
         let cost = cost_of(cp, l);
         if cost == 0 {
@@ -400,17 +444,22 @@ fn scan_with<T: Text + ?Sized>(
                 len: index,
                 uniform: doubles == 0,
                 first_bad: Some((index, cp)),
+                packed: None,
             };
         }
         doubles += usize::from((cost | l) >> 1);
         total += usize::from(cost);
         len += usize::from(l);
+        if PACK {
+            greedy.add(usize::from(cost));
+        }
     }
     Scan {
         total,
         len,
         uniform: doubles == 0,
         first_bad: None,
+        packed: (PACK && total > 0).then(|| greedy.result()),
     }
 }
 
@@ -456,31 +505,42 @@ fn pack<T: Text + ?Sized>(
         }
         return (segments, segments * capacity - total);
     }
-    let (mut closed, mut current, mut start) = (0, 0, 0);
+    if parts.is_none() {
+        // Counting only: the scan may have packed on its way; ASCII is packed from its bytes.
+        if let Some(packed) = scan.packed {
+            return packed;
+        }
+        if let (Encoding::Gsm7, Some(bytes)) = (encoding, text.as_ascii()) {
+            let mut greedy = Greedy::new(capacity);
+            for &b in bytes {
+                greedy.add(usize::from(ASCII_GSM7[usize::from(b & 0x7F)]));
+            }
+            return greedy.result();
+        }
+    }
+    let mut greedy = Greedy::new(capacity);
+    let mut start = 0;
     for (index, cp, len) in text.chars16() {
-        let cost = usize::from(encoding.cost(cp, len));
-        if current + cost > capacity {
+        let units = greedy.current;
+        if greedy.add(usize::from(encoding.cost(cp, len))) {
             if let Some(parts) = parts.as_deref_mut() {
                 parts.push(Part {
                     start,
                     end: index,
-                    units: current,
+                    units,
                 });
             }
-            closed += 1;
-            current = 0;
             start = index;
         }
-        current += cost;
     }
     if let Some(parts) = parts {
         parts.push(Part {
             start,
             end: scan.len,
-            units: current,
+            units: greedy.current,
         });
     }
-    (closed + 1, capacity - current)
+    greedy.result()
 }
 
 /// Decides the final encoding of (already transformed) text, with its scan.
