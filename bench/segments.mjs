@@ -1,10 +1,10 @@
 // Benchmark (a script, not a test): smsedge's analyze and countSegments against the npm
 // packages split-sms and sms-segments-calculator, on one generated corpus, in one run.
 //
-//   node bench/segments.mjs            # after scripts/build (or scripts/test) built pkg/
+//   node bench/segments.mjs [rounds]   # after scripts/build (or scripts/test) built pkg/
 //
-// Prints time per message for each and the ratios. Figures vary by machine; the ratios
-// are what the README reports.
+// Prints time per message for each and the ratios (median round of 7 by default, with the
+// range). Figures vary by machine; the ratios are what the README reports.
 import { analyze, countSegments } from 'smsedge';
 import splitter from 'split-sms';
 import { SegmentedMessage } from 'sms-segments-calculator';
@@ -35,20 +35,19 @@ function corpus(count = 400) {
   return out;
 }
 
-function bench(name, fn, messages, minMs = 1500) {
-  for (let i = 0; i < 3; i++) for (const m of messages) fn(m); // warm up the JIT
+/** µs per message of `fn` over the corpus, for at least `minMs` (and at least one pass). */
+function time(fn, messages, minMs) {
   let runs = 0;
   let sink = 0;
   const start = process.hrtime.bigint();
-  let elapsed = 0;
-  while (elapsed < minMs * 1e6) {
+  let elapsed;
+  do {
     for (const m of messages) sink += fn(m) ? 1 : 0;
     runs++;
     elapsed = Number(process.hrtime.bigint() - start);
-  }
-  const perMessageUs = elapsed / 1e3 / (runs * messages.length);
+  } while (elapsed < minMs * 1e6);
   if (sink < 0) console.log(sink);
-  return { name, perMessageUs };
+  return elapsed / 1e3 / (runs * messages.length);
 }
 
 const messages = corpus();
@@ -63,18 +62,30 @@ for (const m of messages) {
 }
 console.log(`segment counts that differ from split-sms: ${disagree} of ${messages.length}`);
 
-const results = [
-  bench('smsedge analyze', (m) => analyze(m).segments, messages),
-  bench('smsedge countSegments', (m) => countSegments(m).segments, messages),
-  bench('split-sms 0.1.7 split', (m) => splitter.split(m).parts.length, messages),
-  bench('sms-segments-calculator 1.3.0', (m) => new SegmentedMessage(m).segmentsCount, messages, 3000),
+// The implementations run interleaved, round after round, so a burst of load on a shared
+// machine moves every figure of a round alike; each ratio is taken within a round, and the
+// median round is reported with the range.
+const rounds = Number(process.argv[2] ?? 7);
+const implementations = [
+  ['smsedge analyze', (m) => analyze(m).segments, 400],
+  ['smsedge countSegments', (m) => countSegments(m).segments, 400],
+  ['split-sms 0.1.7 split', (m) => splitter.split(m).parts.length, 400],
+  ['sms-segments-calculator 1.3.0', (m) => new SegmentedMessage(m).segmentsCount, 0], // one pass: ~2 s
 ];
-const by = Object.fromEntries(results.map((r) => [r.name, r.perMessageUs]));
-console.log('\n| implementation | µs per message |');
+for (const [, fn] of implementations) for (let i = 0; i < 3; i++) for (const m of messages) fn(m); // warm up the JIT
+const us = Object.fromEntries(implementations.map(([name]) => [name, []]));
+for (let r = 0; r < rounds; r++) {
+  for (const [name, fn, minMs] of implementations) us[name].push(time(fn, messages, minMs));
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+console.log(`\n| implementation | µs per message (median of ${rounds} rounds) |`);
 console.log('|---|---|');
-for (const r of results) console.log(`| ${r.name} | ${r.perMessageUs.toFixed(2)} |`);
-const ratio = (a, b) => (by[b] / by[a]).toFixed(1);
-console.log('\nratios (how many times faster smsedge is):');
-console.log(`  analyze vs split-sms:                 ${ratio('smsedge analyze', 'split-sms 0.1.7 split')}x (target 5x)`);
-console.log(`  analyze vs sms-segments-calculator:   ${ratio('smsedge analyze', 'sms-segments-calculator 1.3.0')}x (target 100x)`);
-console.log(`  countSegments vs split-sms:           ${ratio('smsedge countSegments', 'split-sms 0.1.7 split')}x (target 20x)`);
+for (const [name] of implementations) console.log(`| ${name} | ${median(us[name]).toFixed(2)} |`);
+const ratio = (ours, theirs) => {
+  const perRound = us[theirs].map((t, r) => t / us[ours][r]);
+  return `${median(perRound).toFixed(1)}x (rounds ${Math.min(...perRound).toFixed(1)}–${Math.max(...perRound).toFixed(1)})`;
+};
+console.log('\nratios (how many times faster smsedge is), median round:');
+console.log(`  analyze vs split-sms:                 ${ratio('smsedge analyze', 'split-sms 0.1.7 split')} (target 5x)`);
+console.log(`  analyze vs sms-segments-calculator:   ${ratio('smsedge analyze', 'sms-segments-calculator 1.3.0')} (target 100x)`);
+console.log(`  countSegments vs split-sms:           ${ratio('smsedge countSegments', 'split-sms 0.1.7 split')} (target 20x)`);

@@ -621,12 +621,12 @@ fn layout<T: Text + ?Sized>(analysed: &T, options: &Options) -> Result<Layout, S
 /// [`SegmentError::InvalidPrice`] for a negative or non-finite price.
 pub fn analyze<T: Text + ?Sized>(text: &T, options: &Options) -> Result<Analysis, SegmentError> {
     check_price(options)?;
-    let original_len = text.utf16_len();
+    let empty = text.is_void();
     let smart = options
         .applies_smart_encoding()
         .then(|| smart_encode(&text.to_utf16()));
     let layout = match &smart {
-        Some(s) if s.text.is_empty() && original_len > 0 => {
+        Some(s) if s.text.is_empty() && !empty => {
             return Err(SegmentError::EmptyAfterSmartEncoding);
         }
         Some(s) => layout(s.text.as_slice(), options)?,
@@ -650,7 +650,7 @@ pub fn analyze<T: Text + ?Sized>(text: &T, options: &Options) -> Result<Analysis
 
     let segments = layout.segments;
     let mut warnings = Vec::new();
-    if original_len == 0 {
+    if empty {
         warnings.push(Warning::Empty);
     } else if segments > MAX_SEGMENTS {
         warnings.push(Warning::TooManySegments);

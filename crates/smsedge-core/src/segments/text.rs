@@ -27,6 +27,10 @@ pub trait Text: sealed::Sealed {
     #[doc(hidden)]
     fn chars16(&self) -> impl Iterator<Item = (usize, u32, u8)> + '_;
 
+    /// Whether the text has no characters (without measuring it).
+    #[doc(hidden)]
+    fn is_void(&self) -> bool;
+
     /// The bytes of an all-ASCII text, for the fast path (one byte = one UTF-16 unit).
     #[doc(hidden)]
     fn as_ascii(&self) -> Option<&[u8]> {
@@ -47,6 +51,10 @@ impl Text for [u16] {
         self.len()
     }
 
+    fn is_void(&self) -> bool {
+        self.is_empty()
+    }
+
     fn to_utf16(&self) -> Cow<'_, [u16]> {
         Cow::Borrowed(self)
     }
@@ -61,6 +69,10 @@ impl Text for Vec<u16> {
         self.as_slice().utf16_len()
     }
 
+    fn is_void(&self) -> bool {
+        self.is_empty()
+    }
+
     fn to_utf16(&self) -> Cow<'_, [u16]> {
         self.as_slice().to_utf16()
     }
@@ -73,6 +85,10 @@ impl Text for Vec<u16> {
 impl Text for str {
     fn utf16_len(&self) -> usize {
         self.utf16_shape().0
+    }
+
+    fn is_void(&self) -> bool {
+        self.is_empty()
     }
 
     fn utf16_shape(&self) -> (usize, bool) {
@@ -100,6 +116,10 @@ impl Text for str {
 }
 
 impl Text for String {
+    fn is_void(&self) -> bool {
+        self.is_empty()
+    }
+
     fn utf16_shape(&self) -> (usize, bool) {
         self.as_str().utf16_shape()
     }
