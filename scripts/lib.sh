@@ -58,6 +58,11 @@ build_wasm() {
   local name="$1" features="$2" rustflags="${3:-}"
   shift "$(( $# < 3 ? $# : 3 ))"
   local target_dir="$ROOT/target/wasm-$name"
+  # Panic locations name source files: the toolchain's and the registry's paths are made
+  # machine-independent (no build machine's home directory in a shipped binary).
+  local remap
+  remap="--remap-path-prefix=$(rustc --print sysroot)/lib/rustlib/src/rust=/rust --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src=/crates"
+  rustflags="$remap${rustflags:+ $rustflags}"
   log "wasm build '$name' (features: $features${rustflags:+; rustflags: $rustflags}${*:+; $*})"
   (cd "$ROOT" && RUSTFLAGS="${RUSTFLAGS:-}${rustflags:+ $rustflags}" cargo build --quiet --release --target wasm32-unknown-unknown -p smsedge-wasm \
       --no-default-features --features "$features" --target-dir "$target_dir" "$@")
