@@ -49,5 +49,6 @@ pub mod api;
 pub mod compliance;
 pub mod json;
 pub mod segments;
+mod strings;
 pub mod throughput;
 pub mod webhook;

@@ -7,6 +7,7 @@ use super::config::ClientConfig;
 use super::operation::{Method, Operation, PaginationStyle, Preflight};
 use super::preflight::check_message;
 use crate::json::Json;
+use crate::strings::{cat, join_comma};
 
 /// A request ready for the transport. `Debug` hides the `Authorization` value.
 #[derive(Clone, PartialEq, Eq)]
@@ -151,7 +152,7 @@ pub fn build_request(
 
     let mut headers = Vec::with_capacity(4);
     if let Some(key) = config.api_key() {
-        headers.push(("Authorization", ["Bearer ", key.expose_secret()].concat()));
+        headers.push(("Authorization", cat(&["Bearer ", key.expose_secret()])));
     }
     headers.push(("Accept", "application/json".to_owned()));
     let body = body.map(Json::to_text);
@@ -184,7 +185,7 @@ fn render_path(op: Operation, args: &[&str]) -> Result<String, ApiError> {
             "{} takes {} path argument(s) ({}), got {}",
             spec.name,
             spec.path_params.len(),
-            spec.path_params.join(", "),
+            join_comma(spec.path_params),
             args.len()
         )));
     }
@@ -235,7 +236,7 @@ fn flatten_value(key: String, value: &Json, out: &mut Vec<(String, String)>) {
         }
         Json::Object(map) => {
             for (sub, v) in map {
-                flatten_value([&key, "[", sub, "]"].concat(), v, out);
+                flatten_value(cat(&[&key, "[", sub, "]"]), v, out);
             }
         }
     }

@@ -7,6 +7,7 @@ use super::config::ClientConfig;
 use super::headers::{Headers, RateLimit, rate_limit, request_id, retry_after_ms};
 use super::operation::Operation;
 use crate::json::Json;
+use crate::strings::cat;
 
 /// A successful response: the body exactly as Telnyx sent it (`{ data, meta }`, a bare
 /// object, a 10DLC or toll-free page, or `null` for an empty body).
@@ -419,13 +420,12 @@ pub fn read_response(
     } else {
         body.json.ok_or_else(|| ApiError::InvalidResponse {
             status,
-            message: [
+            message: cat(&[
                 op.name(),
                 ": the ",
                 &status.to_string(),
                 " response body is not JSON",
-            ]
-            .concat(),
+            ]),
         })?
     };
     Ok(ApiResponse {

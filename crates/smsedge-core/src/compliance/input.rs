@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 use crate::json::Json;
+use crate::strings::cat;
 
 use super::ComplianceError;
 
@@ -379,13 +380,13 @@ impl<'a> Reader<'a> {
                         Json::Object(_) => match item.get(inner) {
                             Some(Json::String(s)) => out.push(s.clone()),
                             Some(other) => {
-                                let field = [k.as_str(), "[].", inner].concat();
+                                let field = cat(&[k.as_str(), "[].", inner]);
                                 self.ignore(&field, "string", other);
                             }
                             None => {}
                         },
                         Json::Null => {}
-                        other => self.ignore(&[k.as_str(), "[]"].concat(), "string", other),
+                        other => self.ignore(&cat(&[k.as_str(), "[]"]), "string", other),
                     }
                 }
             }

@@ -1,6 +1,8 @@
 //! Small helpers that keep the wasm small: ASCII-first character classes (no Unicode
 //! property or case tables) and a single sort instantiation.
 
+pub(crate) use crate::strings::{cat, join_comma};
+
 /// Character classes for matching English-language messages.
 ///
 /// ASCII is exact. Latin-1 letters count as letters (and fold to lower case); other
@@ -131,33 +133,6 @@ pub(crate) fn keep_chars(s: &str, keep: &dyn Fn(char) -> bool) -> String {
         if keep(c) {
             out.push(c);
         }
-    }
-    out
-}
-
-/// `items` joined with `", "` (one instantiation for every list in a message).
-pub(crate) fn join_comma(items: &[&str]) -> String {
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        out.push_str(item);
-    }
-    out
-}
-
-/// The concatenation of `parts`: one non-generic call instead of a `format!` for a
-/// message made of fixed texts and string values.
-#[inline(never)]
-pub(crate) fn cat(parts: &[&str]) -> String {
-    let mut len = 0;
-    for p in parts {
-        len += p.len();
-    }
-    let mut out = String::with_capacity(len);
-    for p in parts {
-        out.push_str(p);
     }
     out
 }
