@@ -107,9 +107,23 @@ fn parse_atom(s: &'static str) -> Atom {
     }
 }
 
+/// The `|`-separated alternatives of `s`.
+fn alternatives(s: &'static str) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for alt in s.split('|') {
+        out.push(alt);
+    }
+    out
+}
+
 impl Pat {
+    // Plain loops rather than `collect`: this runs once, and each `collect` is its own
+    // iterator instantiation in the wasm.
     fn parse(src: &'static str) -> Self {
-        let mut parts: Vec<&'static str> = src.split_whitespace().collect();
+        let mut parts: Vec<&'static str> = Vec::new();
+        for part in src.split_whitespace() {
+            parts.push(part);
+        }
         let mut not_before = Vec::new();
         let mut not_after = Vec::new();
         if let Some(first) = parts
@@ -117,7 +131,7 @@ impl Pat {
             .filter(|p| p.len() > 1)
             .and_then(|p| p.strip_prefix('!'))
         {
-            not_before = first.split('|').collect();
+            not_before = alternatives(first);
             parts.remove(0);
         }
         if let Some(last) = parts
@@ -125,30 +139,33 @@ impl Pat {
             .filter(|p| p.len() > 1)
             .and_then(|p| p.strip_prefix('!'))
         {
-            not_after = last.split('|').collect();
+            not_after = alternatives(last);
             parts.pop();
         }
-        let elems = parts
-            .into_iter()
-            .map(|p| {
-                if let Some(n) = p.strip_prefix("..") {
-                    return Elem {
-                        alts: Vec::new(),
-                        optional: false,
-                        gap: Some(n.parse().unwrap_or(3)),
-                    };
-                }
-                let (body, optional) = match p.strip_suffix('?') {
-                    Some(b) if !b.is_empty() => (b, true),
-                    _ => (p, false),
-                };
-                Elem {
-                    alts: body.split('|').map(parse_atom).collect(),
-                    optional,
-                    gap: None,
-                }
-            })
-            .collect();
+        let mut elems = Vec::with_capacity(parts.len());
+        for p in parts {
+            if let Some(n) = p.strip_prefix("..") {
+                elems.push(Elem {
+                    alts: Vec::new(),
+                    optional: false,
+                    gap: Some(n.parse().unwrap_or(3)),
+                });
+                continue;
+            }
+            let (body, optional) = match p.strip_suffix('?') {
+                Some(b) if !b.is_empty() => (b, true),
+                _ => (p, false),
+            };
+            let mut alts = Vec::new();
+            for alt in body.split('|') {
+                alts.push(parse_atom(alt));
+            }
+            elems.push(Elem {
+                alts,
+                optional,
+                gap: None,
+            });
+        }
         Self {
             not_before,
             elems,
@@ -267,7 +284,10 @@ fn prefix_key(s: &str) -> Option<u64> {
 impl PatSet {
     /// Compiles `sources` (see the module docs for the syntax).
     pub(crate) fn new(sources: &[&'static str]) -> Self {
-        let pats: Vec<Pat> = sources.iter().map(|s| Pat::parse(s)).collect();
+        let mut pats = Vec::with_capacity(sources.len());
+        for s in sources {
+            pats.push(Pat::parse(s));
+        }
         let mut index = Vec::new();
         let mut always = Vec::new();
         for (i, p) in pats.iter().enumerate() {
@@ -275,19 +295,20 @@ impl PatSet {
                 if e.optional || e.gap.is_some() {
                     return None;
                 }
-                e.alts
-                    .iter()
-                    .map(|a| match *a {
-                        Atom::Lit(_, h) => Some(h),
-                        Atom::Prefix(p) => prefix_key(p),
-                        Atom::Num(..) => Some(KEY_NUM),
-                        Atom::Sym(c) => Some(KEY_SYM + u64::from(c)),
-                        Atom::Upper => Some(KEY_UPPER),
-                        Atom::Kw | Atom::HelpKw => Some(KEY_KW),
-                        Atom::Link | Atom::Email | Atom::Ph | Atom::Phone => Some(KEY_ENTITY),
-                        Atom::Any => None,
-                    })
-                    .collect()
+                let mut keys = Vec::with_capacity(e.alts.len());
+                for a in &e.alts {
+                    keys.push(match *a {
+                        Atom::Lit(_, h) => h,
+                        Atom::Prefix(p) => prefix_key(p)?,
+                        Atom::Num(..) => KEY_NUM,
+                        Atom::Sym(c) => KEY_SYM + u64::from(c),
+                        Atom::Upper => KEY_UPPER,
+                        Atom::Kw | Atom::HelpKw => KEY_KW,
+                        Atom::Link | Atom::Email | Atom::Ph | Atom::Phone => KEY_ENTITY,
+                        Atom::Any => return None,
+                    });
+                }
+                Some(keys)
             });
             match keys {
                 Some(keys) => {
