@@ -27,3 +27,29 @@ pub(crate) fn join_comma(items: &[&str]) -> String {
     }
     out
 }
+
+/// `a` to `e` in one string (fixed texts around two values).
+#[inline(never)]
+pub(crate) fn cat5(a: &str, b: &str, c: &str, d: &str, e: &str) -> String {
+    cat(&[a, b, c, d, e])
+}
+
+/// `a`, `b` and `c` in one string (a fixed text around one value).
+#[inline(never)]
+pub(crate) fn cat3(a: &str, b: &str, c: &str) -> String {
+    cat(&[a, b, c])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_as_std() {
+        assert_eq!(join_comma(&["a", "b", "c"]), ["a", "b", "c"].join(", "));
+        assert_eq!(join_comma(&[]), "");
+        assert_eq!(cat(&["Bearer ", "KEY"]), ["Bearer ", "KEY"].concat());
+        assert_eq!(cat3("\"", "x", "\" is"), "\"x\" is");
+        assert_eq!(cat5("a", "b", "c", "d", "é"), "abcdé");
+    }
+}

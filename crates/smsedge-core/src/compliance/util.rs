@@ -1,8 +1,6 @@
 //! Small helpers that keep the wasm small: ASCII-first character classes (no Unicode
 //! property or case tables) and a single sort instantiation.
 
-pub(crate) use crate::strings::{cat, join_comma};
-
 /// Character classes for matching English-language messages.
 ///
 /// ASCII is exact. Latin-1 letters count as letters (and fold to lower case); other
@@ -137,18 +135,6 @@ pub(crate) fn keep_chars(s: &str, keep: &dyn Fn(char) -> bool) -> String {
     out
 }
 
-/// `a` to `e` in one string (fixed texts around two values).
-#[inline(never)]
-pub(crate) fn cat5(a: &str, b: &str, c: &str, d: &str, e: &str) -> String {
-    cat(&[a, b, c, d, e])
-}
-
-/// `a`, `b` and `c` in one string (a fixed text around one value).
-#[inline(never)]
-pub(crate) fn cat3(a: &str, b: &str, c: &str) -> String {
-    cat(&[a, b, c])
-}
-
 /// The indices `0..n` ordered by `key` (ties keep index order).
 pub(crate) fn order_by(n: usize, key: &dyn Fn(usize) -> u64) -> Vec<usize> {
     let mut pairs: Vec<(u64, usize)> = Vec::with_capacity(n);
@@ -215,7 +201,5 @@ mod tests {
                 assert_eq!(replace_sub(hay, needle, "Z"), hay.replace(needle, "Z"));
             }
         }
-        assert_eq!(join_comma(&["a", "b", "c"]), ["a", "b", "c"].join(", "));
-        assert_eq!(join_comma(&[]), "");
     }
 }

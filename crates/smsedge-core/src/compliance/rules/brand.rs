@@ -6,7 +6,8 @@ use crate::compliance::context::Ctx;
 use crate::compliance::input::BrandRegistration;
 use crate::compliance::tables::{ENTITY_TYPES, FREE_MAIL, STATES, VERTICALS};
 use crate::compliance::text::{Analysed, registrable};
-use crate::compliance::util::{cat3, cat5, find_sub, has_sub};
+use crate::compliance::util::{find_sub, has_sub};
+use crate::strings::{cat3, cat5};
 
 fn brand<'a>(cx: &Ctx<'a>) -> Option<&'a BrandRegistration> {
     cx.brand_registration

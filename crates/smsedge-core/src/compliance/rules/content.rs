@@ -5,7 +5,8 @@ use crate::compliance::Severity::{Error, Warning};
 use crate::compliance::context::Ctx;
 use crate::compliance::detect;
 use crate::compliance::text::{Analysed, Span};
-use crate::compliance::util::{cat3, cat5, has_sub};
+use crate::compliance::util::has_sub;
+use crate::strings::{cat3, cat5};
 
 fn content_hit(
     cx: &Ctx,

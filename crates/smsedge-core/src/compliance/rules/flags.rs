@@ -5,7 +5,7 @@ use crate::compliance::Severity::{Error, Warning};
 use crate::compliance::context::Ctx;
 use crate::compliance::detect;
 use crate::compliance::text::{Scheme, Span, registrable};
-use crate::compliance::util::{cat3, cat5};
+use crate::strings::{cat3, cat5};
 
 /// LNK-SHORTENER: a public URL shortener is used.
 ///

@@ -5,7 +5,7 @@ use crate::compliance::Severity::{Error, Warning};
 use crate::compliance::context::{Ctx, Field};
 use crate::compliance::detect;
 use crate::compliance::text::{Analysed, Span};
-use crate::compliance::util::cat3;
+use crate::strings::cat3;
 
 /// A hit on the flow `f` (when given) unless `detect` finds what it must say.
 #[inline(never)]

@@ -4,7 +4,7 @@ use super::{Applies, Hit, Rule};
 use crate::compliance::Severity::{Error, Info, Warning};
 use crate::compliance::context::{Ctx, Field, KeywordList};
 use crate::compliance::detect::{self, KeywordList as Kl};
-use crate::compliance::util::{cat3, cat5, join_comma};
+use crate::strings::{cat3, cat5, join_comma};
 
 fn missing_keyword(
     list: Option<&KeywordList>,

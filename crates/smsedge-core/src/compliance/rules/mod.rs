@@ -20,8 +20,9 @@ use std::borrow::Cow;
 
 use super::context::{Ctx, Field, SampleFacts, Submission};
 use super::text::Span;
-use super::util::{cat3, order_by};
+use super::util::order_by;
 use super::{Evidence, Finding, Report, SampleInfo, Severity};
+use crate::strings::cat3;
 
 /// Which submissions a rule applies to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use crate::compliance::context::{Ctx, Field, present};
 use crate::compliance::detect;
 use crate::compliance::difflib;
 use crate::compliance::tables::{ACRONYMS, COMMAND_WORDS};
-use crate::compliance::util::{cat3, cat5};
+use crate::strings::{cat3, cat5};
 
 /// SMP-COUNT: fewer than 2 or more than 5 samples.
 ///

@@ -4,7 +4,7 @@ use super::{Applies, Hit, Rule, owned};
 use crate::compliance::Severity::{Error, Info, Warning};
 use crate::compliance::context::Ctx;
 use crate::compliance::detect;
-use crate::compliance::util::{cat3, cat5, join_comma};
+use crate::strings::{cat3, cat5, join_comma};
 
 /// FLD-REQUIRED: a required campaign field is empty.
 ///

@@ -5,7 +5,8 @@ use crate::compliance::Severity::{Error, Warning};
 use crate::compliance::context::Ctx;
 use crate::compliance::input::TollFreeVerification;
 use crate::compliance::tables::{ENTITY_TYPES, FREE_MAIL, LEGAL_SUFFIXES, TOLL_FREE_NPAS};
-use crate::compliance::util::{CharClass, cat3, join_comma, keep_chars, replace_sub};
+use crate::compliance::util::{CharClass, keep_chars, replace_sub};
+use crate::strings::{cat3, join_comma};
 
 fn tfv<'a>(cx: &Ctx<'a>) -> Option<&'a TollFreeVerification> {
     cx.tfv

@@ -4,7 +4,7 @@ use super::{Applies, Hit, Rule, first_failing, first_sample};
 use crate::compliance::Severity::{Error, Info, Warning};
 use crate::compliance::context::{Ctx, present};
 use crate::compliance::detect;
-use crate::compliance::util::cat3;
+use crate::strings::cat3;
 
 /// UC-PROMO-IN-TXN: promotional content in a transactional use case.
 ///
